@@ -1,0 +1,3 @@
+from cocreate.cli import cli
+
+cli(prog_name="cocreate")

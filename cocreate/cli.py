@@ -1,0 +1,256 @@
+"""The ``cocreate`` command: each command opens the store and calls the library."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from cocreate.ingest import FIELDS, IngestError, import_file
+from cocreate.store import DB_ENV_VAR, Store, StoreError, default_db_path
+from cocreate.templates import create_workshop_from_template, list_templates, load_demo
+
+PROBLEMS_SHOWN = 20
+
+
+def _open(ctx: click.Context) -> Store:
+    return Store(ctx.obj["db"])
+
+
+def _parse_mapping(pairs: tuple[str, ...]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        field_name, sep, column = pair.partition("=")
+        if not sep or not column:
+            raise click.BadParameter(f"{pair!r}: expected FIELD=COLUMN", param_hint="--map")
+        if field_name not in FIELDS:
+            raise click.BadParameter(
+                f"{field_name!r}: fields are {', '.join(FIELDS)}", param_hint="--map"
+            )
+        mapping[field_name] = column
+    return mapping
+
+
+@click.group()
+@click.version_option(package_name="cocreate")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=DB_ENV_VAR,
+    default=None,
+    help=f"SQLite file (default: ${DB_ENV_VAR}, else {default_db_path()}).",
+)
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None) -> None:
+    """cocreate: cluster citizens' ideas, score them, map stakeholders. Offline."""
+    ctx.obj = {"db": db or default_db_path()}
+
+
+@cli.command()
+@click.pass_context
+def init(ctx: click.Context) -> None:
+    """Create the database (or bring its schema up to date)."""
+    with _open(ctx) as store:
+        click.echo(f"Database ready: {store.path} ({len(store.applied_migrations())} migrations)")
+
+
+@cli.command("workshops")
+@click.pass_context
+def workshops_command(ctx: click.Context) -> None:
+    """List workshops with their join code and number of ideas."""
+    with _open(ctx) as store:
+        rows = store.list_workshops()
+    if not rows:
+        click.echo("No workshops yet: `cocreate demo` or `cocreate create-workshop TITLE`.")
+    for row in rows:
+        click.echo(f"{row['slug']}\t{row['join_code']}\t{row['ideas']} ideas\t{row['title']}")
+
+
+@cli.command("create-workshop")
+@click.argument("title", required=False)
+@click.option(
+    "--template",
+    default="blank",
+    show_default=True,
+    help="Template slug: " + ", ".join(tpl.slug for tpl in list_templates()),
+)
+@click.option("--language", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
+@click.option("--challenge", default=None, help="The 'How might we...?' question.")
+@click.pass_context
+def create_workshop(
+    ctx: click.Context, title: str | None, template: str, language: str, challenge: str | None
+) -> None:
+    """Create a workshop, from a template."""
+    with _open(ctx) as store:
+        try:
+            workshop = create_workshop_from_template(
+                store, template, language=language, title=title, challenge=challenge
+            )
+        except (KeyError, StoreError) as error:
+            raise click.ClickException(str(error).strip("'\"")) from None
+    click.echo(f"Created workshop {workshop['slug']} (join code {workshop['join_code']})")
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--workshop", "-w", required=True, help="Workshop slug, title, id or join code.")
+@click.option(
+    "--map",
+    "mapping",
+    multiple=True,
+    metavar="FIELD=COLUMN",
+    help=f"Column for a field ({', '.join(FIELDS)}); repeatable. Guessed when absent.",
+)
+@click.option("--source", default=None, help="Name of the source (default: the file name).")
+@click.option("--sheet", default=None, help="Spreadsheet sheet name or 0-based index.")
+@click.option("--encoding", default=None, help="Text encoding (default: detected).")
+@click.option("--delimiter", default=None, help="CSV delimiter (default: detected).")
+@click.option(
+    "--language", type=click.Choice(["fr", "en"]), default="fr", help="For a new workshop."
+)
+@click.pass_context
+def import_command(
+    ctx: click.Context,
+    file: Path,
+    workshop: str,
+    mapping: tuple[str, ...],
+    source: str | None,
+    sheet: str | None,
+    encoding: str | None,
+    delimiter: str | None,
+    language: str,
+) -> None:
+    """Import ideas from FILE (CSV, TSV, XLSX, XLS, ODS, JSON, JSONL) into a workshop.
+
+    The workshop is created when no workshop has this name. Importing the same file again
+    adds nothing. Exits with status 1 when some rows were rejected (the others are stored).
+    """
+    columns = _parse_mapping(mapping)
+    with _open(ctx) as store:
+        target = store.find_workshop(workshop)
+        created = target is None
+        if created:
+            target = store.create_workshop(workshop, language=language)
+        read_options = {"sheet": sheet, "encoding": encoding, "delimiter": delimiter}
+        try:
+            report = import_file(
+                store, target["id"], file, mapping=columns, source=source, **read_options
+            )
+        except IngestError as error:
+            if created:
+                store.delete_workshop(target["id"])
+            raise click.ClickException(str(error)) from None
+        if created:
+            click.echo(f"Created workshop {target['slug']} (join code {target['join_code']})")
+    mapped = ", ".join(f"{k}={v}" for k, v in report.mapping.items())
+    click.echo(f"{report.file_name} [{report.format_name}] {mapped}")
+    for label, items in (("warning", report.warnings), ("rejected", report.problems)):
+        for item in items[:PROBLEMS_SHOWN]:
+            click.echo(f"{label}: {item}", err=True)
+        if len(items) > PROBLEMS_SHOWN:
+            click.echo(f"{label}: ... and {len(items) - PROBLEMS_SHOWN} more", err=True)
+    click.echo(report.summary("en"))
+    if report.problems:
+        ctx.exit(1)
+
+
+@cli.command()
+@click.option("--workshop", "-w", required=True, help="Workshop slug, title, id or join code.")
+@click.option("--search", "-s", default=None, help="Full-text search, accents ignored.")
+@click.option("--limit", "-n", type=int, default=20, show_default=True, help="0 for all.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.pass_context
+def ideas(
+    ctx: click.Context, workshop: str, search: str | None, limit: int, output_format: str
+) -> None:
+    """List a workshop's ideas, with counts by source, theme and language."""
+    with _open(ctx) as store:
+        try:
+            target = store.get_workshop(workshop)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+        facets = store.idea_facets(target["id"])
+        matching = store.count_ideas(target["id"], search=search)
+        rows = store.list_ideas(target["id"], search=search, limit=limit or None)
+    columns = ["id", "text", "author", "category", "votes", "language", "source", "duplicate_of"]
+    if output_format == "json":
+        click.echo(json.dumps([{c: r[c] for c in columns} for r in rows], ensure_ascii=False))
+        return
+    if output_format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    click.echo(
+        f"{target['title']}: {facets['total']} ideas, {facets['exact_duplicates']} exact duplicates"
+    )
+    for facet in ("source", "language", "category"):
+        counts = ", ".join(f"{k or '-'} {v}" for k, v in list(facets[facet].items())[:10])
+        click.echo(f"  by {facet}: {counts}")
+    if search:
+        click.echo(f"  matching {search!r}: {matching}")
+    for row in rows:
+        text = " ".join(row["text"].split())
+        text = text if len(text) <= 90 else text[:89] + "…"
+        mark = f" (= #{row['duplicate_of']})" if row["duplicate_of"] else ""
+        click.echo(f"#{row['id']}\t[{row['language'] or '-'}] {text}{mark}")
+
+
+@cli.command()
+@click.option("--if-missing", is_flag=True, help="Do nothing when the demo workshop exists.")
+@click.pass_context
+def demo(ctx: click.Context, if_missing: bool) -> None:
+    """Load the demo workshop (about 120 ideas in French and English)."""
+    with _open(ctx) as store:
+        existing = store.find_workshop("demo")
+        if existing and if_missing:
+            click.echo(f"Demo workshop already in {store.path}")
+            return
+        workshop, report = load_demo(store)
+    click.echo(f"Demo workshop {workshop['slug']} (join code {workshop['join_code']})")
+    click.echo(report.summary("en"))
+
+
+@cli.command()
+@click.option("--port", type=int, default=8501, show_default=True)
+@click.option("--host", default="localhost", show_default=True)
+@click.pass_context
+def serve(ctx: click.Context, port: int, host: str) -> None:
+    """Start the app in the browser (Streamlit)."""
+    app = Path(__file__).resolve().parent / "ui" / "app.py"
+    env = {**os.environ, DB_ENV_VAR: str(ctx.obj["db"]), "HF_HUB_OFFLINE": "1"}
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.port",
+        str(port),
+        "--server.address",
+        host,
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    click.echo(f"cocreate on http://{host}:{port} (database {ctx.obj['db']})")
+    ctx.exit(subprocess.call(command, env=env))
+
+
+def main() -> None:
+    cli()
+
+
+__all__ = ["cli", "main"]

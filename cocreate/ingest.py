@@ -1,0 +1,928 @@
+"""Read idea files (CSV/TSV, XLSX/XLS/ODS, JSON, JSONL) into idea records, and import them.
+
+Reading is forgiving where a person would be (encoding and delimiter sniffed, header row found,
+HTML stripped, French and English headers recognised) and strict where data could be lost: a
+row that cannot be read is reported with its file, line and column, never silently dropped.
+
+Decisions written down here:
+
+- CSV encoding: a UTF-8 BOM wins; else strict UTF-8; else charset-normalizer's best guess among
+  the Western single-byte code pages and UTF-16 (French Excel writes cp1252).
+- Delimiter: ``csv.Sniffer`` among ``, ; TAB |``, else the one most frequent in the header line.
+- The idempotency key of a row is its source id when the mapping has one, else a hash of the
+  whole original row (plus its occurrence number when the same row appears several times).
+  A repeated source id inside one file keeps every row, with the row hash appended to the key.
+- A row already stored (same source and key) is never overwritten; if its content changed, it
+  is counted as "changed" and the stored version is kept.
+- Dates: epoch seconds or milliseconds, ISO 8601, else day-first (``03/04/2020`` is 3 April) as
+  in French and Spanish exports. Unreadable dates and vote counts are warnings, not rejections:
+  the original value stays in the idea's original row.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+import unicodedata
+import uuid
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cocreate.language import detect_languages
+from cocreate.records import IdeaRecord, ImportReport, RowProblem, row_hash
+
+__all__ = [
+    "FIELDS",
+    "MAX_TEXT_CHARS",
+    "IngestError",
+    "TableData",
+    "KnownFormat",
+    "KNOWN_FORMATS",
+    "read_table",
+    "detect_format",
+    "guess_mapping",
+    "table_to_ideas",
+    "preview_file",
+    "import_file",
+    "submit_idea",
+]
+
+FIELDS = ("text", "title", "author", "category", "votes", "created", "source_id")
+# longer than a long essay: almost surely a broken quote swallowing the rest of the file
+MAX_TEXT_CHARS = 50_000
+TEXT_SUFFIXES = {".csv", ".tsv", ".tab", ".txt"}
+EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+CANDIDATE_DELIMITERS = ",;\t|"
+FALLBACK_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "utf_16", "mac_roman"]
+HTML_PATTERN = re.compile(r"<(p|br|div|span|strong|em|b|i|ul|ol|li|a|h\d)\b[^>]*>|&[a-z]+;|&#\d+;", re.I)
+
+
+class IngestError(Exception):
+    """The whole file cannot be imported; ``problem`` says where and why."""
+
+    def __init__(self, problem: RowProblem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass
+class TableData:
+    """A file read as a table: column names and rows with the line (or row, or record)
+    number a person finds them at."""
+
+    file_name: str
+    file_format: str
+    columns: list[str]
+    rows: list[tuple[int, dict[str, Any]]]
+    unit: str = "line"
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    problems: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+    sha256: str | None = None
+
+    def column_label(self, column: str) -> str:
+        if self.file_format in ("csv", "xlsx") and column in self.columns:
+            return f"'{column}' ({_column_letter(self.columns.index(column))})"
+        return f"'{column}'"
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def normalise_header(header: str) -> str:
+    """``"Titre du projet lauréat"`` -> ``"titre_du_projet_laureat"``."""
+    header = unicodedata.normalize("NFKD", str(header)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", header.lower()).strip("_")
+
+
+# reading -------------------------------------------------------------------------------
+
+
+def read_table(
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    sheet: str | int | None = None,
+    display_name: str | None = None,
+) -> TableData:
+    """Read a CSV/TSV, spreadsheet, JSON or JSONL file; raise :class:`IngestError` if the
+    file as a whole cannot be read."""
+    path = Path(path)
+    name = display_name or path.name
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise IngestError(RowProblem(name, "unreadable", params={"reason": error.strerror})) from None
+    if not data.strip():
+        raise IngestError(RowProblem(name, "empty_file"))
+    suffix = path.suffix.lower()
+    if suffix in EXCEL_SUFFIXES or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
+        table = _read_spreadsheet(path, name, sheet)
+    elif suffix in JSONL_SUFFIXES:
+        table = _read_jsonl(_decode(data, name, encoding)[0], name)
+    elif suffix in JSON_SUFFIXES:
+        table = _read_json(_decode(data, name, encoding)[0], name)
+    else:
+        text, used_encoding = _decode(data, name, encoding)
+        table = _read_delimited(text, name, delimiter, suffix)
+        table.encoding = used_encoding
+    table.sha256 = hashlib.sha256(data).hexdigest()
+    if not table.columns:
+        raise IngestError(RowProblem(name, "empty_file"))
+    return table
+
+
+def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError) as error:
+            raise IngestError(
+                RowProblem(name, "bad_encoding", params={"encoding": encoding, "reason": str(error)})
+            ) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=FALLBACK_ENCODINGS).best()
+    if best is None:
+        raise IngestError(RowProblem(name, "unreadable", params={"reason": "unknown encoding"}))
+    return str(best), best.encoding
+
+
+def _sniff_delimiter(text: str) -> str:
+    sample = text[:65536]
+    header = text.split("\n", 1)[0]
+    try:
+        found = csv.Sniffer().sniff(sample, delimiters=CANDIDATE_DELIMITERS).delimiter
+        if header.count(found) > 0:
+            return found
+    except csv.Error:
+        pass
+    counts = {d: header.count(d) for d in CANDIDATE_DELIMITERS}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _read_delimited(text: str, name: str, delimiter: str | None, suffix: str) -> TableData:
+    table_warnings: list[RowProblem] = []
+    if "\x00" in text:
+        table_warnings.append(RowProblem(name, "nul_bytes"))
+        text = text.replace("\x00", "")
+    if delimiter is None:
+        delimiter = "\t" if suffix in (".tsv", ".tab") else _sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    problems: list[RowProblem] = []
+    header: list[str] | None = None
+    rows: list[tuple[int, dict[str, Any]]] = []
+    previous_end = 0
+    try:
+        for record in reader:
+            start, previous_end = previous_end + 1, reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue
+            if header is None:
+                header = _unique_headers(record)
+                continue
+            if len(record) > len(header):
+                if any(cell.strip() for cell in record[len(header) :]):
+                    problems.append(
+                        RowProblem(
+                            name,
+                            "too_many_fields",
+                            line=start,
+                            params={"found": len(record), "expected": len(header)},
+                        )
+                    )
+                    continue
+                record = record[: len(header)]
+            elif len(record) < len(header):
+                table_warnings.append(
+                    RowProblem(
+                        name,
+                        "too_few_fields",
+                        line=start,
+                        params={"found": len(record), "expected": len(header)},
+                    )
+                )
+                record = record + [""] * (len(header) - len(record))
+            rows.append((start, dict(zip(header, record, strict=True))))
+    except csv.Error as error:
+        problems.append(
+            RowProblem(name, "broken_csv", line=reader.line_num, params={"reason": str(error)})
+        )
+    return TableData(
+        file_name=name,
+        file_format="csv",
+        columns=header or [],
+        rows=rows,
+        delimiter=delimiter,
+        problems=problems,
+        warnings=table_warnings,
+    )
+
+
+def _unique_headers(cells: Iterable[Any]) -> list[str]:
+    headers: list[str] = []
+    for index, cell in enumerate(cells):
+        label = str(cell).strip() if cell is not None and str(cell).strip() else ""
+        label = label or _column_letter(index)
+        while label in headers:
+            label += "_"
+        headers.append(label)
+    return headers
+
+
+def _cell_value(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return value
+
+
+def _looks_like_header(row: list[Any], width: int) -> bool:
+    filled = [cell for cell in row if cell not in (None, "")]
+    return (
+        len(filled) >= max(2, width // 2)
+        and all(isinstance(cell, str) and len(cell) <= 80 for cell in filled)
+        and len({str(c) for c in filled}) == len(filled)
+    )
+
+
+def _read_spreadsheet(path: Path, name: str, sheet: str | int | None) -> TableData:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+    except Exception as error:  # calamine raises its own error types per format
+        raise IngestError(RowProblem(name, "unreadable", params={"reason": str(error)})) from None
+    sheet_names = list(workbook.sheet_names)
+    table_warnings: list[RowProblem] = []
+    if sheet is None:
+        chosen = None
+        for candidate in sheet_names:
+            cells = workbook.get_sheet_by_name(candidate).to_python(skip_empty_area=False)
+            if any(any(c not in (None, "") for c in r) for r in cells):
+                chosen = candidate
+                break
+        if chosen is None:
+            raise IngestError(RowProblem(name, "empty_file"))
+        if len(sheet_names) > 1:
+            table_warnings.append(
+                RowProblem(
+                    name, "other_sheets", params={"sheet": chosen, "sheets": ", ".join(sheet_names)}
+                )
+            )
+    elif isinstance(sheet, int) or str(sheet).isdigit():
+        index = int(sheet)
+        if not 0 <= index < len(sheet_names):
+            raise IngestError(RowProblem(name, "no_sheet", params={"sheet": sheet}))
+        chosen = sheet_names[index]
+    elif sheet in sheet_names:
+        chosen = str(sheet)
+    else:
+        raise IngestError(RowProblem(name, "no_sheet", params={"sheet": sheet}))
+    cells = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+    width = max((len(r) for r in cells), default=0)
+    header_index = next(
+        (i for i, r in enumerate(cells[:20]) if _looks_like_header(list(r), width)), None
+    )
+    if header_index is None:
+        header = [_column_letter(i) for i in range(width)]
+        first_data = 0
+        table_warnings.append(RowProblem(name, "no_header"))
+    else:
+        header = _unique_headers(list(cells[header_index]) + [None] * width)[:width]
+        first_data = header_index + 1
+    rows = []
+    for index in range(first_data, len(cells)):
+        record = [_cell_value(c) for c in cells[index]]
+        if not any(c not in (None, "") for c in record):
+            continue
+        record += [None] * (width - len(record))
+        rows.append((index + 1, dict(zip(header, record, strict=True))))
+    return TableData(
+        file_name=name,
+        file_format="xlsx",
+        columns=header,
+        rows=rows,
+        unit="row",
+        sheet=chosen,
+        warnings=table_warnings,
+    )
+
+
+def _flatten(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Nested JSON objects become ``parent/child`` columns, as Decidim names them."""
+    flat: dict[str, Any] = {}
+    for key, value in item.items():
+        column = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, column + "/"))
+        elif isinstance(value, list):
+            flat[column] = json.dumps(value, ensure_ascii=False)
+        else:
+            flat[column] = value
+    return flat
+
+
+def _records_table(
+    name: str, file_format: str, unit: str, items: list[tuple[int, Any]], problems: list[RowProblem]
+) -> TableData:
+    rows: list[tuple[int, dict[str, Any]]] = []
+    columns: dict[str, None] = {}
+    for number, item in items:
+        if not isinstance(item, dict):
+            problems.append(RowProblem(name, "not_an_object", line=number))
+            continue
+        flat = _flatten(item)
+        columns.update(dict.fromkeys(flat))
+        rows.append((number, flat))
+    for _, row in rows:
+        for column in columns:
+            row.setdefault(column, None)
+    return TableData(
+        file_name=name,
+        file_format=file_format,
+        columns=list(columns),
+        rows=rows,
+        unit=unit,
+        problems=problems,
+    )
+
+
+def _read_json(text: str, name: str) -> TableData:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise IngestError(
+            RowProblem(
+                name,
+                "bad_json",
+                line=error.lineno,
+                column=str(error.colno),
+                params={"reason": error.msg},
+            )
+        ) from None
+    if isinstance(data, dict):
+        preferred = ("ideas", "proposals", "data", "items", "results", "comments", "records")
+        lists = [k for k, v in data.items() if isinstance(v, list)]
+        lists.sort(key=lambda k: (k not in preferred, lists.index(k)))
+        data = data[lists[0]] if lists else [data]
+    if not isinstance(data, list):
+        raise IngestError(RowProblem(name, "bad_json", params={"reason": "no list of records"}))
+    return _records_table(name, "json", "record", list(enumerate(data, start=1)), [])
+
+
+def _read_jsonl(text: str, name: str) -> TableData:
+    items, problems = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            items.append((number, json.loads(line)))
+        except json.JSONDecodeError as error:
+            problems.append(
+                RowProblem(
+                    name, "bad_json", line=number, column=str(error.colno), params={"reason": error.msg}
+                )
+            )
+    return _records_table(name, "jsonl", "line", items, problems)
+
+
+# mapping -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownFormat:
+    """A platform export recognised by its headers (normalised with ``normalise_header``)."""
+
+    name: str
+    label: str
+    required: tuple[tuple[str, ...], ...]
+    fields: dict[str, tuple[str, ...]]
+
+    def matches(self, normalised: set[str]) -> bool:
+        return all(
+            any(_has_column(normalised, option) for option in options) for options in self.required
+        )
+
+
+def _has_column(normalised: Iterable[str], pattern: str) -> bool:
+    return any(_column_matches(column, pattern) for column in normalised)
+
+
+def _column_matches(column: str, pattern: str) -> bool:
+    # "body_*" matches Decidim's per-language columns such as body_fr
+    if pattern.endswith("*"):
+        return column.startswith(pattern[:-1])
+    return column == pattern
+
+
+KNOWN_FORMATS: tuple[KnownFormat, ...] = (
+    KnownFormat(
+        "polis",
+        "Polis comments.csv",
+        (("comment_id",), ("comment_body",), ("agrees",)),
+        {
+            "text": ("comment_body",),
+            "source_id": ("comment_id",),
+            "author": ("author_id",),
+            "votes": ("agrees",),
+            "created": ("timestamp",),
+        },
+    ),
+    KnownFormat(
+        "consul",
+        "CONSUL / Decide Madrid proposals",
+        (("cached_votes_up",), ("description",), ("title",)),
+        {
+            "text": ("description",),
+            "title": ("title",),
+            "source_id": ("id",),
+            "votes": ("cached_votes_up",),
+            "created": ("created_at",),
+            "author": ("author_id", "author_name"),
+        },
+    ),
+    KnownFormat(
+        "decidim",
+        "Decidim proposals export",
+        (("id",), ("body", "body_*"), ("title", "title_*")),
+        {
+            "text": ("body", "body_fr", "body_en", "body_*"),
+            "title": ("title", "title_fr", "title_en", "title_*"),
+            "source_id": ("id",),
+            "category": ("category_name_fr", "category_name_en", "category_name_*", "category"),
+            "votes": ("supports", "votes", "endorsements_total_count", "endorsements_count"),
+            "created": ("published_at", "created_at"),
+            "author": ("author_name", "author_nickname"),
+        },
+    ),
+    KnownFormat(
+        "makeorg",
+        "Make.org proposals",
+        (("proposition", "content"), ("adhesion", "votes_agree", "proposal_id")),
+        {
+            "text": ("proposition", "content"),
+            "source_id": ("proposal_id", "id"),
+            "author": ("auteur", "author_firstname", "author"),
+            "votes": ("votes", "votes_total"),
+            "created": ("created_at", "date"),
+        },
+    ),
+    KnownFormat(
+        "paris_bp",
+        "Budget participatif de Paris (lauréats)",
+        (("titre_du_projet_laureat", "titre_projet_gagnant"),),
+        {
+            "text": ("description", "titre_du_projet_laureat", "titre_projet_gagnant"),
+            "title": ("titre_du_projet_laureat", "titre_projet_gagnant"),
+            "source_id": ("identifiant_du_projet_laureat", "identifiant_projet_gagnant"),
+            "category": ("thematique",),
+        },
+    ),
+)
+
+# header names (normalised) people and platforms use for each field, French and English
+FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "text": (
+        "text", "texte", "body", "description", "idea", "idee", "proposal", "proposition",
+        "proposition_text", "content", "contenu", "comment", "commentaire", "comment_body",
+        "message", "answer", "reponse", "contribution", "suggestion", "avis",
+    ),
+    "title": ("title", "titre", "name", "nom", "intitule", "subject", "sujet", "objet"),
+    "author": (
+        "author", "auteur", "auteure", "author_name", "author_id", "user", "username",
+        "utilisateur", "pseudo", "pseudonym", "pseudonyme", "participant", "participant_id",
+        "poster", "contributor", "contributeur",
+    ),
+    "category": (
+        "category", "categorie", "theme", "thematique", "topic", "sujet_theme", "tag", "tags",
+        "scope", "axe", "domaine",
+    ),
+    "votes": (
+        "votes", "vote", "supports", "soutiens", "likes", "agrees", "endorsements",
+        "cached_votes_up", "upvotes", "score_votes", "nb_votes", "nombre_de_votes", "pour",
+    ),
+    "created": (
+        "created", "created_at", "date", "datetime", "timestamp", "published_at", "publishedat",
+        "date_de_creation", "date_creation", "submitted_at", "horodatage",
+    ),
+    "source_id": (
+        "id", "identifiant", "identifier", "ref", "reference", "comment_id", "idea_id",
+        "proposal_id", "answer_id", "uid", "numero",
+    ),
+}
+
+
+def detect_format(columns: list[str]) -> KnownFormat | None:
+    normalised = {normalise_header(c) for c in columns}
+    return next((fmt for fmt in KNOWN_FORMATS if fmt.matches(normalised)), None)
+
+
+def _pick(columns: list[str], candidates: Iterable[str], taken: set[str]) -> str | None:
+    by_normal = [(normalise_header(c), c) for c in columns if c not in taken]
+    for pattern in candidates:
+        for normal, column in by_normal:
+            if _column_matches(normal, pattern):
+                return column
+    return None
+
+
+def guess_mapping(
+    table: TableData, explicit: dict[str, str] | None = None
+) -> tuple[dict[str, str], KnownFormat | None]:
+    """Which column holds each field: a known platform's mapping, else header synonyms
+    (French and English), else the column of longest texts; ``explicit`` entries win.
+
+    Raises :class:`IngestError` if an explicit column is not in the file.
+    """
+    explicit = dict(explicit or {})
+    for field_name, column in explicit.items():
+        if field_name not in FIELDS:
+            raise IngestError(
+                RowProblem(
+                    table.file_name,
+                    "unknown_field",
+                    params={"field": field_name, "fields": ", ".join(FIELDS)},
+                )
+            )
+        if column not in table.columns:
+            resolved = _resolve_column(table.columns, column)
+            if resolved is None:
+                raise IngestError(
+                    RowProblem(
+                        table.file_name,
+                        "no_such_column",
+                        params={"column": column, "columns": ", ".join(table.columns)},
+                    )
+                )
+            explicit[field_name] = resolved
+    known = detect_format(table.columns)
+    mapping: dict[str, str] = {}
+    taken = set(explicit.values())
+    for field_name in FIELDS:
+        if field_name in explicit:
+            mapping[field_name] = explicit[field_name]
+            continue
+        candidates = known.fields.get(field_name, ()) if known else FIELD_SYNONYMS[field_name]
+        column = _pick(table.columns, candidates, taken)
+        if column:
+            mapping[field_name] = column
+            taken.add(column)
+    if "text" not in mapping:
+        longest = _longest_text_column(table, taken)
+        if longest:
+            mapping["text"] = longest
+        elif "title" in mapping and "title" not in explicit:
+            mapping["text"] = mapping.pop("title")
+    if mapping.get("title") == mapping.get("text"):
+        mapping.pop("title", None)
+    return mapping, known
+
+
+def _resolve_column(columns: list[str], wanted: str) -> str | None:
+    """A column given by a case/accent-insensitive name or a spreadsheet letter."""
+    normal = normalise_header(wanted)
+    for column in columns:
+        if normalise_header(column) == normal:
+            return column
+    if re.fullmatch(r"[A-Za-z]{1,2}", wanted):
+        letters = [_column_letter(i) for i in range(len(columns))]
+        if wanted.upper() in letters:
+            return columns[letters.index(wanted.upper())]
+    return None
+
+
+def _longest_text_column(table: TableData, taken: set[str]) -> str | None:
+    best, best_length = None, 15.0
+    sample = table.rows[:500]
+    for column in table.columns:
+        if column in taken:
+            continue
+        values = [row.get(column) for _, row in sample]
+        texts = [v for v in values if isinstance(v, str) and v.strip()]
+        if len(texts) < max(1, len(values) // 2) or all(_is_number(t) for t in texts):
+            continue
+        mean = sum(len(t) for t in texts) / len(texts)
+        if mean > best_length:
+            best, best_length = column, mean
+    return best
+
+
+def _is_number(value: str) -> bool:
+    return re.fullmatch(r"\s*-?[\d\s.,]+\s*", value) is not None
+
+
+# rows -> ideas --------------------------------------------------------------------------
+
+
+def clean_text(value: Any) -> str:
+    """Text as a person reads it: HTML reduced to its text, Unicode NFC, blank lines
+    collapsed, spaces trimmed."""
+    if value is None:
+        return ""
+    text = str(value)
+    if HTML_PATTERN.search(text):
+        from bs4 import BeautifulSoup
+
+        text = BeautifulSoup(text, "html.parser").get_text("\n")
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return "\n".join(line for line in lines if line).strip()
+
+
+def parse_votes(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int | float):
+        return int(value)
+    text = str(value).strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+    if re.fullmatch(r"-?\d+", text):
+        return int(text)
+    if re.fullmatch(r"-?\d+[.,]0*", text):
+        return int(re.split(r"[.,]", text)[0])
+    raise ValueError(value)
+
+
+def parse_created(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, int | float) or re.fullmatch(r"\d{10}(\d{3})?", str(value).strip()):
+        number = float(value)
+        seconds = number / 1000 if number > 1e11 else number
+        return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat(timespec="seconds")
+    text = str(value).strip()
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    from dateutil import parser as date_parser
+
+    with warnings.catch_warnings():
+        # exports name zones dateutil does not know ("WIB"): the wall-clock time is kept
+        warnings.simplefilter("ignore")
+        try:
+            return date_parser.parse(text, dayfirst=True).isoformat()
+        except (ValueError, OverflowError):
+            raise ValueError(value) from None
+
+
+def _text_or_none(value: Any) -> str | None:
+    text = clean_text(value)
+    return text or None
+
+
+def table_to_ideas(
+    table: TableData,
+    mapping: dict[str, str],
+    *,
+    default_language: str | None = None,
+) -> tuple[list[IdeaRecord], list[RowProblem], list[RowProblem]]:
+    """Turn rows into idea records; return (ideas, problems of rejected rows, warnings)."""
+    name = table.file_name
+    if "text" not in mapping:
+        raise IngestError(
+            RowProblem(
+                name,
+                "no_text_column",
+                line=1 if table.unit == "line" else None,
+                params={"columns": ", ".join(table.columns)},
+            )
+        )
+    problems = list(table.problems)
+    table_warnings = list(table.warnings)
+    ideas: list[IdeaRecord] = []
+    first_line_of_id: dict[str, int] = {}
+    text_column = mapping["text"]
+    used_keys: dict[str, int] = {}
+    for line, row in table.rows:
+        text = clean_text(row.get(text_column))
+        title = _text_or_none(row.get(mapping["title"])) if "title" in mapping else None
+        # platforms leave the body empty when the title says it all
+        text = text or title or ""
+        where = {"line": line, "column": table.column_label(text_column)}
+        if not text:
+            problems.append(RowProblem(name, "empty_text", **where))
+            continue
+        if len(text) > MAX_TEXT_CHARS:
+            problems.append(
+                RowProblem(
+                    name, "text_too_long", **where, params={"length": len(text), "limit": MAX_TEXT_CHARS}
+                )
+            )
+            continue
+        values: dict[str, Any] = {}
+        for field_name, parser in (("votes", parse_votes), ("created", parse_created)):
+            column = mapping.get(field_name)
+            if not column:
+                continue
+            try:
+                values[field_name] = parser(row.get(column))
+            except ValueError:
+                table_warnings.append(
+                    RowProblem(
+                        name,
+                        f"bad_{field_name}",
+                        line=line,
+                        column=table.column_label(column),
+                        params={"value": str(row.get(column))[:40]},
+                    )
+                )
+        original = {k: _json_safe(v) for k, v in row.items()}
+        digest = row_hash(original)
+        source_id = _text_or_none(row.get(mapping["source_id"])) if "source_id" in mapping else None
+        if source_id is not None:
+            key = source_id
+            if source_id in first_line_of_id:
+                key = f"{source_id}~{digest[:12]}"
+                table_warnings.append(
+                    RowProblem(
+                        name,
+                        "repeated_id",
+                        line=line,
+                        column=table.column_label(mapping["source_id"]),
+                        params={"id": source_id, "first": first_line_of_id[source_id]},
+                    )
+                )
+            first_line_of_id.setdefault(source_id, line)
+        else:
+            key = f"row:{digest[:20]}"
+        # the same row twice in one file is two ideas; numbering keeps re-imports idempotent
+        used_keys[key] = used_keys.get(key, 0) + 1
+        if used_keys[key] > 1:
+            key = f"{key}#{used_keys[key]}"
+        ideas.append(
+            IdeaRecord(
+                text=text,
+                source_key=key,
+                source_id=source_id,
+                title=title,
+                author=_text_or_none(row.get(mapping["author"])) if "author" in mapping else None,
+                category=(
+                    _text_or_none(row.get(mapping["category"])) if "category" in mapping else None
+                ),
+                votes=values.get("votes"),
+                created=values.get("created"),
+                original=original,
+                line=line,
+            )
+        )
+    languages = detect_languages(
+        [f"{idea.title or ''} {idea.text}"[:1000] for idea in ideas], default_language
+    )
+    for idea, language in zip(ideas, languages, strict=True):
+        idea.language = language
+    return ideas, problems, table_warnings
+
+
+def _json_safe(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+# the two ways in -------------------------------------------------------------------------
+
+
+@dataclass
+class Preview:
+    """What an import would do, shown before doing it."""
+
+    table: TableData
+    mapping: dict[str, str]
+    known_format: KnownFormat | None
+    ideas: list[IdeaRecord]
+    problems: list[RowProblem]
+    warnings: list[RowProblem]
+
+
+def preview_file(
+    path: str | Path,
+    *,
+    mapping: dict[str, str] | None = None,
+    default_language: str | None = None,
+    display_name: str | None = None,
+    **read_options: Any,
+) -> Preview:
+    """Read a file and apply the guessed (or given) mapping without storing anything."""
+    table = read_table(path, display_name=display_name, **read_options)
+    guessed, known = guess_mapping(table, mapping)
+    ideas, problems, table_warnings = table_to_ideas(
+        table, guessed, default_language=default_language
+    )
+    return Preview(table, guessed, known, ideas, problems, table_warnings)
+
+
+def import_file(
+    store,
+    workshop: int | str,
+    path: str | Path,
+    *,
+    mapping: dict[str, str] | None = None,
+    source: str | None = None,
+    display_name: str | None = None,
+    **read_options: Any,
+) -> ImportReport:
+    """Import a file into a workshop: good rows in one transaction, bad rows reported.
+
+    ``source`` names where the ideas come from (default: the file name); importing the same
+    source again adds only rows it did not hold yet.
+    """
+    target = store.get_workshop(workshop)
+    preview = preview_file(
+        path,
+        mapping=mapping,
+        default_language=target["language"],
+        display_name=display_name,
+        **read_options,
+    )
+    table = preview.table
+    report = ImportReport(
+        source=source or table.file_name,
+        file_name=table.file_name,
+        format_name=preview.known_format.name if preview.known_format else table.file_format,
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+        mapping=preview.mapping,
+        rows_read=len(table.rows) + len(table.problems),
+        problems=preview.problems,
+        warnings=preview.warnings,
+    )
+    return store.add_ideas(
+        target["id"],
+        preview.ideas,
+        source=report.source,
+        file_name=table.file_name,
+        file_sha256=table.sha256,
+        format_name=report.format_name,
+        mapping=preview.mapping,
+        report=report,
+    )
+
+
+def submit_idea(
+    store,
+    workshop: int | str,
+    text: str,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    category: str | None = None,
+    source: str = "form",
+) -> dict[str, Any]:
+    """Add one idea typed by a person; raise :class:`IngestError` if it is empty or too long."""
+    target = store.get_workshop(workshop)
+    clean = clean_text(text)
+    if not clean:
+        raise IngestError(RowProblem(source, "empty_text"))
+    if len(clean) > MAX_TEXT_CHARS:
+        raise IngestError(
+            RowProblem(source, "text_too_long", params={"length": len(clean), "limit": MAX_TEXT_CHARS})
+        )
+    created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    original = {"text": text, "title": title, "author": author, "category": category}
+    language = detect_languages([f"{title or ''} {clean}"], target["language"])[0]
+    record = IdeaRecord(
+        text=clean,
+        # a person may type the same idea twice on purpose: each submission is its own idea
+        source_key=f"{source}:{uuid.uuid4().hex}",
+        title=_text_or_none(title),
+        author=_text_or_none(author),
+        category=_text_or_none(category),
+        created=created,
+        language=language,
+        original=original,
+    )
+    report = store.add_ideas(target["id"], [record], source=source)
+    return store.get_idea(report.idea_ids[0])
