@@ -244,6 +244,8 @@ def serve(ctx: click.Context, port: int, host: str) -> None:
         "true",
         "--browser.gatherUsageStats",
         "false",
+        "--client.toolbarMode",
+        "minimal",
     ]
     click.echo(f"cocreate on http://{host}:{port} (database {ctx.obj['db']})")
     ctx.exit(subprocess.call(command, env=env))

@@ -22,7 +22,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "cannot read this file ({reason})",
         "fr": "impossible de lire ce fichier ({reason})",
     },
-    "problem.empty_file": {"en": "the file holds no data", "fr": "le fichier ne contient aucune donnée"},
+    "problem.empty_file": {
+        "en": "the file holds no data",
+        "fr": "le fichier ne contient aucune donnée",
+    },
     "problem.bad_encoding": {
         "en": "cannot decode the file as {encoding} ({reason})",
         "fr": "impossible de décoder le fichier en {encoding} ({reason})",
@@ -33,7 +36,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "problem.too_many_fields": {
         "en": "{found} fields where the header has {expected} (a stray delimiter or quote?)",
-        "fr": "{found} champs alors que l'en-tête en a {expected} (séparateur ou guillemet en trop ?)",
+        "fr": "{found} champs alors que l'en-tête en a {expected} "
+        "(séparateur ou guillemet en trop ?)",
     },
     "problem.too_few_fields": {
         "en": "{found} fields where the header has {expected}; missing ones left empty",
@@ -43,7 +47,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "NUL bytes removed from the file",
         "fr": "octets NUL retirés du fichier",
     },
-    "problem.no_sheet": {"en": "no sheet {sheet!r} in this workbook", "fr": "pas de feuille {sheet!r} dans ce classeur"},
+    "problem.no_sheet": {
+        "en": "no sheet {sheet!r} in this workbook",
+        "fr": "pas de feuille {sheet!r} dans ce classeur",
+    },
     "problem.other_sheets": {
         "en": "imported sheet {sheet!r}; the workbook has: {sheets}",
         "fr": "feuille {sheet!r} importée ; le classeur contient : {sheets}",
@@ -91,9 +98,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{read} rows read: {added} added, {already} already stored, {changed} changed since "
         "the last import (stored version kept), {rejected} rejected; {duplicates} exact "
         "duplicates marked",
-        "fr": "{read} lignes lues : {added} ajoutées, {already} déjà présentes, {changed} modifiées "
-        "depuis le dernier import (version enregistrée conservée), {rejected} rejetées ; "
-        "{duplicates} doublons exacts signalés",
+        "fr": "{read} lignes lues : {added} ajoutées, {already} déjà présentes, "
+        "{changed} modifiées depuis le dernier import (version enregistrée conservée), "
+        "{rejected} rejetées ; {duplicates} doublons exacts signalés",
     },
     # app shell
     "app.title": {"en": "cocreate", "fr": "cocreate"},
@@ -126,12 +133,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "workshop.workshop_language": {"en": "Workshop language", "fr": "Langue de l'atelier"},
     "workshop.submit": {"en": "Create", "fr": "Créer"},
     "workshop.created": {"en": "Workshop “{title}” created.", "fr": "Atelier « {title} » créé."},
-    "workshop.title_required": {"en": "A workshop needs a title.", "fr": "Un atelier a besoin d'un titre."},
+    "workshop.title_required": {
+        "en": "A workshop needs a title.",
+        "fr": "Un atelier a besoin d'un titre.",
+    },
     "workshop.join_code": {"en": "Join code", "fr": "Code pour rejoindre"},
     "workshop.ideas_count": {"en": "Ideas", "fr": "Idées"},
     "workshop.language_value": {"en": "Language", "fr": "Langue"},
     "workshop.go_ideas": {"en": "Go to the ideas", "fr": "Voir les idées"},
-    "workshop.phases": {"en": "Phases", "fr": "Étapes"},
+    "workshop.phases": {"en": "Phases: {phases}", "fr": "Étapes : {phases}"},
     "lang.fr": {"en": "French", "fr": "Français"},
     "lang.en": {"en": "English", "fr": "Anglais"},
     # ideas page
@@ -145,7 +155,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ideas.category": {"en": "Theme (optional)", "fr": "Thème (facultatif)"},
     "ideas.submit": {"en": "Add the idea", "fr": "Ajouter l'idée"},
     "ideas.added": {"en": "Idea added.", "fr": "Idée ajoutée."},
-    "ideas.search": {"en": "Search (accents and case ignored)", "fr": "Rechercher (sans tenir compte des accents)"},
+    "ideas.search": {
+        "en": "Search (accents and case ignored)",
+        "fr": "Rechercher (sans tenir compte des accents)",
+    },
     "ideas.filter_source": {"en": "Source", "fr": "Source"},
     "ideas.filter_category": {"en": "Theme", "fr": "Thème"},
     "ideas.filter_language": {"en": "Language", "fr": "Langue"},

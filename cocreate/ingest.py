@@ -63,7 +63,9 @@ JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CANDIDATE_DELIMITERS = ",;\t|"
 FALLBACK_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "utf_16", "mac_roman"]
-HTML_PATTERN = re.compile(r"<(p|br|div|span|strong|em|b|i|ul|ol|li|a|h\d)\b[^>]*>|&[a-z]+;|&#\d+;", re.I)
+HTML_PATTERN = re.compile(
+    r"<(p|br|div|span|strong|em|b|i|ul|ol|li|a|h\d)\b[^>]*>|&[a-z]+;|&#\d+;", re.I
+)
 
 
 class IngestError(Exception):
@@ -130,7 +132,9 @@ def read_table(
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise IngestError(RowProblem(name, "unreadable", params={"reason": error.strerror})) from None
+        raise IngestError(
+            RowProblem(name, "unreadable", params={"reason": error.strerror})
+        ) from None
     if not data.strip():
         raise IngestError(RowProblem(name, "empty_file"))
     suffix = path.suffix.lower()
@@ -156,7 +160,9 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError) as error:
             raise IngestError(
-                RowProblem(name, "bad_encoding", params={"encoding": encoding, "reason": str(error)})
+                RowProblem(
+                    name, "bad_encoding", params={"encoding": encoding, "reason": str(error)}
+                )
             ) from None
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
@@ -394,7 +400,7 @@ def _read_json(text: str, name: str) -> TableData:
     if isinstance(data, dict):
         preferred = ("ideas", "proposals", "data", "items", "results", "comments", "records")
         lists = [k for k, v in data.items() if isinstance(v, list)]
-        lists.sort(key=lambda k: (k not in preferred, lists.index(k)))
+        lists.sort(key=lambda k: k not in preferred)
         data = data[lists[0]] if lists else [data]
     if not isinstance(data, list):
         raise IngestError(RowProblem(name, "bad_json", params={"reason": "no list of records"}))
@@ -411,7 +417,11 @@ def _read_jsonl(text: str, name: str) -> TableData:
         except json.JSONDecodeError as error:
             problems.append(
                 RowProblem(
-                    name, "bad_json", line=number, column=str(error.colno), params={"reason": error.msg}
+                    name,
+                    "bad_json",
+                    line=number,
+                    column=str(error.colno),
+                    params={"reason": error.msg},
                 )
             )
     return _records_table(name, "jsonl", "line", items, problems)
@@ -514,31 +524,99 @@ KNOWN_FORMATS: tuple[KnownFormat, ...] = (
 # header names (normalised) people and platforms use for each field, French and English
 FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "text": (
-        "text", "texte", "body", "description", "idea", "idee", "proposal", "proposition",
-        "proposition_text", "content", "contenu", "comment", "commentaire", "comment_body",
-        "message", "answer", "reponse", "contribution", "suggestion", "avis",
+        "text",
+        "texte",
+        "body",
+        "description",
+        "idea",
+        "idee",
+        "proposal",
+        "proposition",
+        "proposition_text",
+        "content",
+        "contenu",
+        "comment",
+        "commentaire",
+        "comment_body",
+        "message",
+        "answer",
+        "reponse",
+        "contribution",
+        "suggestion",
+        "avis",
     ),
     "title": ("title", "titre", "name", "nom", "intitule", "subject", "sujet", "objet"),
     "author": (
-        "author", "auteur", "auteure", "author_name", "author_id", "user", "username",
-        "utilisateur", "pseudo", "pseudonym", "pseudonyme", "participant", "participant_id",
-        "poster", "contributor", "contributeur",
+        "author",
+        "auteur",
+        "auteure",
+        "author_name",
+        "author_id",
+        "user",
+        "username",
+        "utilisateur",
+        "pseudo",
+        "pseudonym",
+        "pseudonyme",
+        "participant",
+        "participant_id",
+        "poster",
+        "contributor",
+        "contributeur",
     ),
     "category": (
-        "category", "categorie", "theme", "thematique", "topic", "sujet_theme", "tag", "tags",
-        "scope", "axe", "domaine",
+        "category",
+        "categorie",
+        "theme",
+        "thematique",
+        "topic",
+        "sujet_theme",
+        "tag",
+        "tags",
+        "scope",
+        "axe",
+        "domaine",
     ),
     "votes": (
-        "votes", "vote", "supports", "soutiens", "likes", "agrees", "endorsements",
-        "cached_votes_up", "upvotes", "score_votes", "nb_votes", "nombre_de_votes", "pour",
+        "votes",
+        "vote",
+        "supports",
+        "soutiens",
+        "likes",
+        "agrees",
+        "endorsements",
+        "cached_votes_up",
+        "upvotes",
+        "score_votes",
+        "nb_votes",
+        "nombre_de_votes",
+        "pour",
     ),
     "created": (
-        "created", "created_at", "date", "datetime", "timestamp", "published_at", "publishedat",
-        "date_de_creation", "date_creation", "submitted_at", "horodatage",
+        "created",
+        "created_at",
+        "date",
+        "datetime",
+        "timestamp",
+        "published_at",
+        "publishedat",
+        "date_de_creation",
+        "date_creation",
+        "submitted_at",
+        "horodatage",
     ),
     "source_id": (
-        "id", "identifiant", "identifier", "ref", "reference", "comment_id", "idea_id",
-        "proposal_id", "answer_id", "uid", "numero",
+        "id",
+        "identifiant",
+        "identifier",
+        "ref",
+        "reference",
+        "comment_id",
+        "idea_id",
+        "proposal_id",
+        "answer_id",
+        "uid",
+        "numero",
     ),
 }
 
@@ -566,6 +644,9 @@ def guess_mapping(
     Raises :class:`IngestError` if an explicit column is not in the file.
     """
     explicit = dict(explicit or {})
+    # an explicit empty column means "this file has no such field": do not guess one
+    excluded = {name for name, column in explicit.items() if not column}
+    explicit = {name: column for name, column in explicit.items() if column}
     for field_name, column in explicit.items():
         if field_name not in FIELDS:
             raise IngestError(
@@ -593,12 +674,14 @@ def guess_mapping(
         if field_name in explicit:
             mapping[field_name] = explicit[field_name]
             continue
+        if field_name in excluded:
+            continue
         candidates = known.fields.get(field_name, ()) if known else FIELD_SYNONYMS[field_name]
         column = _pick(table.columns, candidates, taken)
         if column:
             mapping[field_name] = column
             taken.add(column)
-    if "text" not in mapping:
+    if "text" not in mapping and "text" not in excluded:
         longest = _longest_text_column(table, taken)
         if longest:
             mapping["text"] = longest
@@ -738,7 +821,10 @@ def table_to_ideas(
         if len(text) > MAX_TEXT_CHARS:
             problems.append(
                 RowProblem(
-                    name, "text_too_long", **where, params={"length": len(text), "limit": MAX_TEXT_CHARS}
+                    name,
+                    "text_too_long",
+                    **where,
+                    params={"length": len(text), "limit": MAX_TEXT_CHARS},
                 )
             )
             continue
@@ -803,6 +889,8 @@ def table_to_ideas(
     )
     for idea, language in zip(ideas, languages, strict=True):
         idea.language = language
+    problems.sort(key=lambda problem: problem.line or 0)
+    table_warnings.sort(key=lambda problem: problem.line or 0)
     return ideas, problems, table_warnings
 
 
@@ -825,6 +913,7 @@ class Preview:
     ideas: list[IdeaRecord]
     problems: list[RowProblem]
     warnings: list[RowProblem]
+    rows_total: int
 
 
 def preview_file(
@@ -833,15 +922,20 @@ def preview_file(
     mapping: dict[str, str] | None = None,
     default_language: str | None = None,
     display_name: str | None = None,
+    limit: int | None = None,
     **read_options: Any,
 ) -> Preview:
-    """Read a file and apply the guessed (or given) mapping without storing anything."""
+    """Read a file and apply the guessed (or given) mapping without storing anything;
+    ``limit`` converts only the first rows (a quick look at a large file)."""
     table = read_table(path, display_name=display_name, **read_options)
+    rows_total = len(table.rows)
+    if limit is not None:
+        table.rows = table.rows[:limit]
     guessed, known = guess_mapping(table, mapping)
     ideas, problems, table_warnings = table_to_ideas(
         table, guessed, default_language=default_language
     )
-    return Preview(table, guessed, known, ideas, problems, table_warnings)
+    return Preview(table, guessed, known, ideas, problems, table_warnings, rows_total)
 
 
 def import_file(
@@ -908,7 +1002,9 @@ def submit_idea(
         raise IngestError(RowProblem(source, "empty_text"))
     if len(clean) > MAX_TEXT_CHARS:
         raise IngestError(
-            RowProblem(source, "text_too_long", params={"length": len(clean), "limit": MAX_TEXT_CHARS})
+            RowProblem(
+                source, "text_too_long", params={"length": len(clean), "limit": MAX_TEXT_CHARS}
+            )
         )
     created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     original = {"text": text, "title": title, "author": author, "category": category}

@@ -220,12 +220,20 @@ class Store:
         for sql in (
             "SELECT * FROM workshops WHERE slug = ?",
             "SELECT * FROM workshops WHERE join_code = upper(?)",
-            "SELECT * FROM workshops WHERE lower(title) = lower(?) ORDER BY id",
         ):
             rows = list(self.db.query(sql, [ref]))
             if rows:
                 return rows[0]
-        return None
+        # SQLite's lower() folds ASCII only: compare titles in Python ("Vélo" == "VÉLO")
+        wanted = ref.casefold()
+        return next(
+            (
+                w
+                for w in self.db.query("SELECT * FROM workshops ORDER BY id")
+                if w["title"].casefold() == wanted
+            ),
+            None,
+        )
 
     def get_workshop(self, ref: int | str) -> dict[str, Any]:
         workshop = self.find_workshop(ref)
@@ -386,15 +394,17 @@ class Store:
         category: str | None = None,
         language: str | None = None,
         duplicates_only: bool = False,
+        newest_first: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
-        """Ideas of a workshop, oldest first, filtered; ``search`` is a full-text query
-        that ignores accents and case."""
+        """Ideas of a workshop in the order they were stored, filtered; ``search`` is a
+        full-text query that ignores accents and case."""
         where, params = self._idea_filters(
             workshop_id, search, source, category, language, duplicates_only
         )
-        sql = f"SELECT i.* FROM ideas i WHERE {where} ORDER BY i.id"
+        order = "DESC" if newest_first else "ASC"
+        sql = f"SELECT i.* FROM ideas i WHERE {where} ORDER BY i.id {order}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]

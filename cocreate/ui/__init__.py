@@ -1,0 +1,1 @@
+"""The Streamlit app: the only package of cocreate that imports streamlit."""

@@ -1,0 +1,49 @@
+"""Shared fixtures: a real SQLite file per test, the real datasets beside the checkout."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from cocreate.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+# the datasets live beside the checkout, as ../shared/data
+DATA_DIR = ROOT.parent / "shared" / "data"
+OUTPUT_DIR = ROOT / "test-output"
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    if not DATA_DIR.is_dir():
+        pytest.skip(f"real datasets not found at {DATA_DIR} (../shared/data beside the checkout)")
+    return DATA_DIR
+
+
+@pytest.fixture
+def db_path(tmp_path, monkeypatch) -> Path:
+    """A fresh database file, also the default for code that reads $COCREATE_DB."""
+    path = tmp_path / "cocreate.db"
+    monkeypatch.setenv("COCREATE_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def store(db_path) -> Store:
+    with Store(db_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def workshop(store) -> dict:
+    return store.create_workshop("Vélo en ville", challenge="Comment ?", language="fr")
+
+
+@pytest.fixture
+def output_dir() -> Path:
+    OUTPUT_DIR.mkdir(exist_ok=True)
+    return OUTPUT_DIR
