@@ -62,11 +62,14 @@ def set_current_workshop(workshop: dict[str, Any]) -> None:
 
 
 def current_workshop(store: Store) -> dict[str, Any] | None:
-    """The workshop this browser tab works on (kept in the URL as ``?w=slug``)."""
+    """The workshop this browser tab works on (kept in the URL as ``?w=slug``); the newest
+    workshop when none was chosen, so a first start opens straight on the demo."""
     workshop_id = st.session_state.get("workshop_id")
     workshop = store.find_workshop(workshop_id) if workshop_id else None
     if workshop is None and st.query_params.get("w"):
         workshop = store.find_workshop(st.query_params["w"])
+    if workshop is None:
+        workshop = next(iter(store.list_workshops()), None)
     if workshop is not None:
         st.session_state["workshop_id"] = workshop["id"]
     return workshop
