@@ -30,6 +30,7 @@ test: $(BIN)/.test-installed
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.test-installed
+	$(PIP) -e ".[test,bench]"
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:

@@ -47,3 +47,13 @@ def workshop(store) -> dict:
 def output_dir() -> Path:
     OUTPUT_DIR.mkdir(exist_ok=True)
     return OUTPUT_DIR
+
+
+@pytest.fixture(scope="session")
+def minilm():
+    """The bundled all-MiniLM-L6-v2, loaded once for the whole test session."""
+    from cocreate.embed import resolve_embedder
+
+    embedder = resolve_embedder("minilm")
+    embedder.encode(["warm up"])
+    return embedder

@@ -5,7 +5,7 @@ import json
 from click.testing import CliRunner
 
 from cocreate.cli import cli
-from cocreate.store import Store
+from cocreate.store import Store, migrations
 
 
 def run(db_path, *args):
@@ -16,7 +16,8 @@ def run(db_path, *args):
 def test_init_creates_the_database(db_path):
     result = run(db_path, "init")
     assert result.exit_code == 0
-    assert result.output == f"Database ready: {db_path} (1 migrations)\n"
+    count = len(migrations._migrations)
+    assert result.output == f"Database ready: {db_path} ({count} migrations)\n"
     assert db_path.exists()
 
 

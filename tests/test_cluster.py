@@ -1,0 +1,114 @@
+"""The clusterer and its math, on synthetic vectors."""
+
+import numpy as np
+import pytest
+from sklearn.utils.estimator_checks import parametrize_with_checks
+
+from cocreate.cluster import (
+    IdeaClusterer,
+    assign_to_centroids,
+    auto_cluster_count,
+    map_coordinates,
+    near_duplicate_groups,
+    normalise_rows,
+)
+
+
+def blobs(n_per_group=40, groups=4, dim=16, spread=0.15, seed=0):
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(groups, dim))
+    X = np.vstack([c + spread * rng.normal(size=(n_per_group, dim)) for c in centres])
+    truth = np.repeat(np.arange(groups), n_per_group)
+    return X.astype(np.float32), truth
+
+
+@parametrize_with_checks([IdeaClusterer(n_clusters=3), IdeaClusterer()])
+def test_scikit_learn_estimator_checks(estimator, check):
+    check(estimator)
+
+
+def test_same_input_and_seed_give_identical_labels():
+    X, _ = blobs()
+    first = IdeaClusterer(random_state=7).fit(X)
+    second = IdeaClusterer(random_state=7).fit(X.copy())
+    assert np.array_equal(first.labels_, second.labels_)
+    assert np.allclose(first.cluster_centers_, second.cluster_centers_)
+
+
+def test_recovers_well_separated_groups_and_numbers_them_by_size():
+    from sklearn.metrics import adjusted_rand_score
+
+    X, truth = blobs()
+    X = np.vstack([X, X[:10]])  # group 0 becomes the largest
+    truth = np.concatenate([truth, truth[:10]])
+    model = IdeaClusterer(n_clusters=4).fit(X)
+    assert adjusted_rand_score(truth, model.labels_) == 1.0
+    sizes = np.bincount(model.labels_)
+    assert list(sizes) == sorted(sizes, reverse=True)
+    assert np.allclose(np.linalg.norm(model.cluster_centers_, axis=1), 1)
+    assert model.similarity_.min() > 0.8
+
+
+def test_every_idea_gets_a_cluster_and_outliers_are_flagged_loose():
+    X, _ = blobs(groups=3)
+    rng = np.random.default_rng(1)
+    odd = rng.normal(size=(1, X.shape[1])).astype(np.float32)
+    X = np.vstack([X, odd])
+    model = IdeaClusterer(n_clusters=3).fit(X)
+    assert (model.labels_ >= 0).all()
+    assert model.loose_[-1]
+    assert model.loose_.sum() <= 3
+
+
+def test_automatic_count_follows_granularity():
+    assert auto_cluster_count(50) == 7
+    assert auto_cluster_count(500) == 22
+    assert auto_cluster_count(5000) == 71
+    assert auto_cluster_count(500, granularity=0.5) == 11
+    assert auto_cluster_count(2) == 2 and auto_cluster_count(1) == 1
+    X, _ = blobs(n_per_group=50, groups=4)
+    fewer = IdeaClusterer(granularity=0.5).fit(X).n_clusters_
+    more = IdeaClusterer(granularity=2).fit(X).n_clusters_
+    assert fewer < more
+
+
+def test_zero_vectors_do_not_break_cosine():
+    X = np.zeros((6, 4), dtype=np.float32)
+    X[3:] = [1, 0, 0, 0]
+    assert np.array_equal(normalise_rows(X)[0], np.zeros(4))
+    model = IdeaClusterer(n_clusters=2).fit(X)
+    assert len(set(model.labels_)) == 2
+    assert not np.isnan(model.similarity_).any()
+
+
+def test_new_points_go_to_the_nearest_centre():
+    centres = np.eye(3, dtype=np.float32)
+    labels, scores = assign_to_centroids(np.array([[0.1, 0.9, 0], [0, 0, 2]]), centres)
+    assert labels.tolist() == [1, 2]
+    assert scores[1] == pytest.approx(1.0)
+
+
+def test_near_duplicates_chain_into_groups_within_clusters():
+    base = np.eye(4, dtype=np.float32)
+    X = np.vstack([base[0], base[0] + 0.01, base[0] + 0.02, base[1], base[2], base[2] + 0.01])
+    groups = near_duplicate_groups(X, threshold=0.95)
+    assert groups == [[0, 1, 2], [4, 5]]
+    # pairs in different clusters are not compared
+    assert near_duplicate_groups(X, [0, 1, 0, 0, 1, 1], threshold=0.95) == [[0, 2], [4, 5]]
+
+
+def test_map_is_stable_for_a_seed_and_keeps_groups_apart():
+    X, truth = blobs(n_per_group=30, groups=3)
+    first = map_coordinates(X, random_state=3)
+    again = map_coordinates(X, random_state=3)
+    assert first.shape == (90, 2)
+    assert np.allclose(first, again)
+    centres = np.array([first[truth == g].mean(axis=0) for g in range(3)])
+    within = np.mean(
+        [np.linalg.norm(first[truth == g] - centres[g], axis=1).mean() for g in range(3)]
+    )
+    between = np.min(
+        [np.linalg.norm(centres[a] - centres[b]) for a in range(3) for b in range(a + 1, 3)]
+    )
+    assert between > 2 * within
+    assert map_coordinates(X[:3]).shape == (3, 2)

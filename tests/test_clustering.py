@@ -1,0 +1,182 @@
+"""Clustering a workshop end to end with the real bundled model: cache, determinism, edits
+that survive re-clustering, live assignment, labels, near-duplicate merges."""
+
+import json
+
+import numpy as np
+import pytest
+
+from cocreate.clustering import (
+    assign_new_ideas,
+    cluster_cards,
+    cluster_workshop,
+    merge_clusters,
+    merge_ideas,
+    move_idea,
+    pin_cluster,
+    rename_cluster,
+    split_cluster,
+    undo_merge,
+)
+from cocreate.embed import embed_texts
+from cocreate.ingest import submit_idea
+from cocreate.labels import cluster_keywords, fold, stop_words
+from cocreate.templates import load_demo
+
+
+@pytest.fixture
+def demo(store):
+    workshop, _ = load_demo(store)
+    return workshop
+
+
+def labels_by_idea(store, workshop):
+    return {a["idea_id"]: a["cluster_id"] for a in store.assignments(workshop["id"])}
+
+
+def partition(store, workshop):
+    groups = {}
+    for idea_id, cluster_id in labels_by_idea(store, workshop).items():
+        groups.setdefault(cluster_id, set()).add(idea_id)
+    return sorted(sorted(g) for g in groups.values())
+
+
+def test_cache_second_run_embeds_nothing(store, demo, minilm):
+    first = cluster_workshop(store, demo["id"], model=minilm, seed=1)
+    assert first.embed_stats.computed == first.n_ideas == 122
+    assert store.count_vectors(minilm.model_id) == 122
+    second = cluster_workshop(store, demo["id"], model=minilm, seed=1)
+    assert (second.embed_stats.computed, second.embed_stats.cached) == (0, 122)
+    submit_idea(store, demo["id"], "Un composteur collectif au pied de chaque immeuble")
+    third = cluster_workshop(store, demo["id"], model=minilm, seed=1)
+    assert third.embed_stats.computed == 1
+
+
+def test_embedding_cache_returns_the_same_vectors(store, minilm):
+    texts = ["Des bancs à l'ombre", "More bins in the park"]
+    fresh, stats = embed_texts(texts, minilm, store=store)
+    cached, again = embed_texts(texts, minilm, store=store)
+    assert (stats.computed, again.computed, again.cached) == (2, 0, 2)
+    assert np.array_equal(fresh, cached)
+    assert np.allclose(np.linalg.norm(fresh, axis=1), 1, atol=1e-5)
+
+
+def test_same_seed_same_clusters_and_results_recorded(store, demo, minilm):
+    summary = cluster_workshop(store, demo["id"], model=minilm, seed=3)
+    first = partition(store, demo)
+    cluster_workshop(store, demo["id"], model=minilm, seed=3)
+    assert partition(store, demo) == first
+    assert summary.n_clusters == len(first) == 11  # sqrt(122) rounded
+    clustering = store.latest_clustering(demo["id"])
+    assert (clustering["model_id"], clustering["seed"]) == (minilm.model_id, 3)
+    assignments = store.assignments(demo["id"])
+    assert all(a["cluster_id"] and a["x"] is not None for a in assignments)
+
+
+def test_cards_have_labels_keywords_and_representatives_without_stop_words(store, demo, minilm):
+    cluster_workshop(store, demo["id"], model=minilm)
+    cards = cluster_cards(store, demo["id"])
+    stops = stop_words()
+    for card in cards:
+        assert card["label"] and card["keywords"]
+        assert len(card["representatives"]) == min(3, card["size"])
+        for keyword in card["keywords"]:
+            assert not all(fold(word) in stops for word in keyword.split()), keyword
+    assert sum(card["size"] for card in cards) == 122
+
+
+def test_french_stop_words_never_become_keywords():
+    texts = [
+        "Il faut plus de pistes cyclables pour les vélos dans la ville",
+        "Des pistes cyclables sécurisées, c'est ce qu'il faut pour le vélo",
+        "On voudrait des arbres et des fleurs dans les parcs de la ville",
+        "Planter des arbres dans les parcs, c'est une bonne idée",
+    ]
+    keywords = cluster_keywords(texts, [0, 0, 1, 1], languages=["fr"] * 4)
+    assert keywords[0][0] == "pistes cyclables"
+    assert "vélo" in keywords[0] or "vélos" in keywords[0]
+    assert "arbres" in keywords[1] and "parcs" in keywords[1]
+    words = {w for kws in keywords.values() for kw in kws for w in kw.split()}
+    assert not words & {"il", "faut", "de", "des", "les", "la", "pour", "c'est", "dans", "et"}
+
+
+def test_renamed_and_pinned_clusters_survive_reclustering(store, demo, minilm):
+    cluster_workshop(store, demo["id"], model=minilm, seed=0)
+    cards = cluster_cards(store, demo["id"])
+    renamed, pinned = cards[0], cards[1]
+    rename_cluster(store, renamed["id"], "Le vélo au quotidien")
+    pin_cluster(store, pinned["id"])
+    pinned_members = {m["id"] for m in pinned["members"]}
+    cluster_workshop(store, demo["id"], model=minilm, seed=5, n_clusters=8)
+    after = {c["id"]: c for c in cluster_cards(store, demo["id"])}
+    assert pinned["id"] in after
+    assert {m["id"] for m in after[pinned["id"]]["members"]} == pinned_members
+    assert after[pinned["id"]]["label"] == pinned["label"]
+    assert "Le vélo au quotidien" in [c["label"] for c in after.values()]
+    assert len(after) == 8
+
+
+def test_merge_split_and_move_survive_reclustering(store, demo, minilm):
+    cluster_workshop(store, demo["id"], model=minilm, seed=0)
+    cards = cluster_cards(store, demo["id"])
+    merged = merge_clusters(store, [cards[2]["id"], cards[3]["id"]], label="Fusion")
+    merged_members = set(_members(store, demo, merged))
+    assert len(merged_members) == cards[2]["size"] + cards[3]["size"]
+    left, right = split_cluster(store, cards[0]["id"], model=minilm)
+    split_members = (set(_members(store, demo, left)), set(_members(store, demo, right)))
+    assert split_members[0] and split_members[1]
+    idea = cards[4]["members"][0]["id"]
+    move_idea(store, idea, cards[5]["id"])
+    cluster_workshop(store, demo["id"], model=minilm, seed=9)
+    assert set(_members(store, demo, merged)) == merged_members
+    assert (set(_members(store, demo, left)), set(_members(store, demo, right))) == split_members
+    assert labels_by_idea(store, demo)[idea] == cards[5]["id"]
+    assert store.get_cluster(merged)["label"] == "Fusion"
+
+
+def _members(store, workshop, cluster_id):
+    return [i for i, c in labels_by_idea(store, workshop).items() if c == cluster_id]
+
+
+def test_new_ideas_join_the_nearest_cluster_without_moving_the_wall(store, demo, minilm):
+    cluster_workshop(store, demo["id"], model=minilm)
+    wall = labels_by_idea(store, demo)
+    bikes = next(
+        c for c in cluster_cards(store, demo["id"]) if any("vélo" in k for k in c["keywords"])
+    )
+    idea = submit_idea(store, demo["id"], "Un garage à vélos sécurisé près de la gare")
+    assert assign_new_ideas(store, demo["id"], model=minilm) == 1
+    after = labels_by_idea(store, demo)
+    assert {k: v for k, v in after.items() if k != idea["id"]} == wall
+    assert after[idea["id"]] == bikes["id"]
+    assert assign_new_ideas(store, demo["id"], model=minilm) == 0
+
+
+def test_near_duplicates_found_and_merge_keeps_authors_and_votes(store, demo, minilm):
+    cluster_workshop(store, demo["id"], model=minilm, duplicate_threshold=0.8)
+    assignments = store.assignments(demo["id"])
+    groups = {}
+    for a in assignments:
+        if a["duplicate_group"]:
+            groups.setdefault(a["duplicate_group"], []).append(a["idea_id"])
+    assert groups, "the demo holds reworded ideas"
+    ideas = {i["id"]: i for i in store.list_ideas(demo["id"])}
+    exact = [i for i in ideas.values() if i["duplicate_of"]]
+    # exact duplicates (same text) always land in one near-duplicate group
+    for idea in exact:
+        group = [g for g in groups.values() if idea["id"] in g]
+        assert group and idea["duplicate_of"] in group[0]
+    members = sorted(next(iter(groups.values())))
+    primary, others = members[0], members[1:]
+    merge_ids = merge_ideas(store, primary, others)
+    card_row = next(
+        m for c in cluster_cards(store, demo["id"]) for m in c["members"] if m["id"] == primary
+    )
+    assert card_row["support"] == sum(ideas[i]["votes"] or 0 for i in members)
+    expected_authors = sorted({ideas[i]["author"] for i in members if ideas[i]["author"]})
+    assert card_row["authors"] == expected_authors
+    assert store.count_ideas(demo["id"]) == 122  # nothing deleted
+    for other in others:
+        assert json.loads(store.get_idea(other)["original"])  # originals intact
+    undo_merge(store, merge_ids)
+    assert store.active_merges(demo["id"]) == []
