@@ -11,6 +11,9 @@ from pathlib import Path
 
 import click
 
+from cocreate.clustering import cluster_cards, cluster_workshop
+from cocreate.embed import ModelNotFound
+from cocreate.export import EXPORT_FORMATS, export_file
 from cocreate.ingest import FIELDS, IngestError, import_file
 from cocreate.store import DB_ENV_VAR, Store, StoreError, default_db_path
 from cocreate.templates import create_workshop_from_template, list_templates, load_demo
@@ -20,6 +23,13 @@ PROBLEMS_SHOWN = 20
 
 def _open(ctx: click.Context) -> Store:
     return Store(ctx.obj["db"])
+
+
+def _workshop_or_fail(store: Store, workshop: str) -> dict:
+    try:
+        return store.get_workshop(workshop)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
 
 
 def _parse_mapping(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -176,10 +186,7 @@ def ideas(
 ) -> None:
     """List a workshop's ideas, with counts by source, theme and language."""
     with _open(ctx) as store:
-        try:
-            target = store.get_workshop(workshop)
-        except StoreError as error:
-            raise click.ClickException(str(error)) from None
+        target = _workshop_or_fail(store, workshop)
         facets = store.idea_facets(target["id"])
         matching = store.count_ideas(target["id"], search=search)
         rows = store.list_ideas(target["id"], search=search, limit=limit or None)
@@ -205,6 +212,113 @@ def ideas(
         text = text if len(text) <= 90 else text[:89] + "…"
         mark = f" (= #{row['duplicate_of']})" if row["duplicate_of"] else ""
         click.echo(f"#{row['id']}\t[{row['language'] or '-'}] {text}{mark}")
+
+
+@cli.command()
+@click.option("--workshop", "-w", required=True, help="Workshop slug, title, id or join code.")
+@click.option(
+    "--k",
+    "n_clusters",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Number of clusters (default: chosen from the number of ideas).",
+)
+@click.option(
+    "--granularity",
+    type=click.FloatRange(min=0.1, max=5),
+    default=1.0,
+    show_default=True,
+    help="Fewer (<1) or more (>1) clusters than the automatic choice.",
+)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option(
+    "--model",
+    default=None,
+    help="minilm, use, use+minilm, a folder in models/ or a model folder path "
+    "(default: a folder in models/, else the best model for the workshop's language).",
+)
+@click.option(
+    "--duplicates",
+    "duplicate_threshold",
+    type=click.FloatRange(min=0.5, max=1.0),
+    default=None,
+    help="Cosine similarity above which two ideas are near-duplicates "
+    "(default: 0.80 with use, 0.85 with other models).",
+)
+@click.pass_context
+def cluster(
+    ctx: click.Context,
+    workshop: str,
+    n_clusters: int | None,
+    granularity: float,
+    seed: int,
+    model: str | None,
+    duplicate_threshold: float | None,
+) -> None:
+    """Cluster a workshop's ideas (pinned clusters and edited labels are kept)."""
+    with _open(ctx) as store:
+        target = _workshop_or_fail(store, workshop)
+        with click.progressbar(length=1, label="Embedding", file=sys.stderr) as bar:
+
+            def progress(done: int, total: int) -> None:
+                bar.length = max(total, 1)
+                bar.update(done - bar.pos)
+
+            try:
+                summary = cluster_workshop(
+                    store,
+                    target["id"],
+                    n_clusters=n_clusters,
+                    granularity=granularity,
+                    seed=seed,
+                    model=model,
+                    duplicate_threshold=duplicate_threshold,
+                    progress=progress,
+                )
+            except (ModelNotFound, ValueError) as error:
+                raise click.ClickException(str(error)) from None
+        cards = cluster_cards(store, target["id"])
+    stats = summary.embed_stats
+    click.echo(
+        f"{summary.n_ideas} ideas -> {summary.n_clusters} clusters ({summary.n_pinned} pinned),"
+        f" {summary.n_loose} loosely fitting, {summary.n_duplicate_groups} near-duplicate groups"
+    )
+    click.echo(
+        f"model {summary.model_id}, seed {summary.seed};"
+        f" embedded {stats.computed}, from cache {stats.cached}"
+    )
+    for card in cards:
+        keywords = ", ".join(card["keywords"][:5])
+        click.echo(f"#{card['id']}\t{card['size']}\t{card['label']}\t[{keywords}]")
+
+
+@cli.command()
+@click.option("--workshop", "-w", required=True, help="Workshop slug, title, id or join code.")
+@click.option(
+    "--out",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Output file: .csv or .jsonl.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(EXPORT_FORMATS),
+    default=None,
+    help="Default: from the file name.",
+)
+@click.pass_context
+def export(ctx: click.Context, workshop: str, out: Path, output_format: str | None) -> None:
+    """Write one row per idea with its original fields, cluster, keywords, similarity,
+    near-duplicate group, map position, model id and seed."""
+    with _open(ctx) as store:
+        target = _workshop_or_fail(store, workshop)
+        try:
+            written = export_file(store, target["id"], out, output_format)
+        except (ValueError, OSError) as error:
+            raise click.ClickException(str(error)) from None
+    click.echo(f"{written} ideas written to {out}")
 
 
 @cli.command()

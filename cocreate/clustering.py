@@ -30,9 +30,11 @@ from cocreate.cluster import (
     normalise_rows,
 )
 from cocreate.embed import Embedder, EmbedStats, Progress, embed_texts, resolve_embedder
-from cocreate.labels import cluster_keywords, label_from_keywords
+from cocreate.labels import cluster_keywords, label_from_keywords, representative_members
 
 __all__ = [
+    "TextClustering",
+    "cluster_texts",
     "ClusteringSummary",
     "idea_text_for_embedding",
     "cluster_workshop",
@@ -46,10 +48,21 @@ __all__ = [
     "undo_merge",
     "cluster_cards",
     "DEFAULT_DUPLICATE_THRESHOLD",
+    "duplicate_threshold_for",
 ]
 
-# cosine above which two ideas say the same thing (checked on the demo's reworded pairs)
+# cosine above which two ideas say the same thing; each model spreads similarities its own
+# way. Read off pairs of the demo and of Paris BP / Actons / NNV: with USE, pairs at
+# 0.72-0.78 are related projects, at 0.78-0.85 mostly the same project twice.
 DEFAULT_DUPLICATE_THRESHOLD = 0.85
+DUPLICATE_THRESHOLD_BY_MODEL = {"use-multilingual-v3": 0.80}
+
+
+def duplicate_threshold_for(model_id: str | None) -> float:
+    """The near-duplicate threshold that suits the model that made the vectors."""
+    return DUPLICATE_THRESHOLD_BY_MODEL.get(model_id or "", DEFAULT_DUPLICATE_THRESHOLD)
+
+
 LABEL_CARRY_OVERLAP = 0.5
 
 
@@ -65,6 +78,104 @@ class ClusteringSummary:
     n_duplicate_groups: int
     embed_stats: EmbedStats
     params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class TextClustering:
+    """Clusters of a plain list of texts (or vectors): per text, its cluster, similarity to
+    the cluster centre, loose flag and map position; per cluster, keywords, a label and
+    the row numbers of its most representative texts."""
+
+    labels: np.ndarray
+    similarity: np.ndarray
+    loose: np.ndarray
+    keywords: dict[int, list[str]]
+    cluster_labels: dict[int, str]
+    representatives: dict[int, list[int]]
+    duplicate_groups: list[list[int]]
+    coordinates: np.ndarray | None
+    model_id: str | None
+    seed: int
+
+    @property
+    def n_clusters(self) -> int:
+        return len(self.cluster_labels)
+
+    def rows(self, texts: list[str] | None = None) -> list[dict[str, Any]]:
+        """One dict per text, ready for ``pandas.DataFrame``."""
+        group_of = {i: n for n, members in enumerate(self.duplicate_groups, 1) for i in members}
+        rows = []
+        for i, label in enumerate(self.labels):
+            row = {
+                "cluster": int(label),
+                "cluster_label": self.cluster_labels[int(label)],
+                "similarity": float(self.similarity[i]),
+                "loose": bool(self.loose[i]),
+                "duplicate_group": group_of.get(i),
+            }
+            if texts is not None:
+                row = {"text": texts[i], **row}
+            if self.coordinates is not None:
+                row["x"], row["y"] = map(float, self.coordinates[i])
+            rows.append(row)
+        return rows
+
+
+def cluster_texts(
+    texts: list[str] | None = None,
+    *,
+    embeddings: np.ndarray | None = None,
+    n_clusters: int | None = None,
+    granularity: float = 1.0,
+    seed: int = 0,
+    model: str | Embedder | None = None,
+    language: str | None = None,
+    duplicate_threshold: float | None = None,
+    with_map: bool = True,
+    store=None,
+    progress: Progress | None = None,
+) -> TextClustering:
+    """Cluster texts without a workshop, from Python.
+
+    Give ``texts`` (embedded with ``model``, or the default for ``language``), or
+    precomputed ``embeddings`` (one row per text; ``texts`` then only feed the keywords and
+    may be omitted). A ``store`` caches the embeddings between calls.
+
+    Example: ``cluster_texts(texts, language="fr").rows(texts)`` gives one dict per text
+    with its cluster, label, similarity, loose flag, duplicate group and map position.
+    """
+    if embeddings is None and texts is None:
+        raise ValueError("Give texts, embeddings, or both.")
+    model_id = None
+    if embeddings is None:
+        embedder = model if model is not None and not isinstance(model, str) else None
+        embedder = embedder or resolve_embedder(model, language=language)
+        embeddings, _ = embed_texts(list(texts), embedder, store=store, progress=progress)
+        model_id = embedder.model_id
+    X = normalise_rows(np.asarray(embeddings, dtype=np.float32))
+    if texts is not None and len(texts) != len(X):
+        raise ValueError(f"{len(texts)} texts but {len(X)} embeddings: give one row per text.")
+    clusterer = IdeaClusterer(n_clusters, granularity=granularity, random_state=seed).fit(X)
+    labels = clusterer.labels_
+    if texts is not None:
+        languages = [language] * len(texts) if language else None
+        keywords = cluster_keywords(list(texts), labels, languages=languages)
+    else:
+        keywords = {group: [] for group in range(clusterer.n_clusters_)}
+    return TextClustering(
+        labels=labels,
+        similarity=clusterer.similarity_,
+        loose=clusterer.loose_,
+        keywords=keywords,
+        cluster_labels={g: label_from_keywords(words) for g, words in keywords.items()},
+        representatives=representative_members(X, labels, clusterer.cluster_centers_),
+        duplicate_groups=near_duplicate_groups(
+            X, labels, threshold=duplicate_threshold or duplicate_threshold_for(model_id)
+        ),
+        coordinates=map_coordinates(X, random_state=seed) if with_map else None,
+        model_id=model_id,
+        seed=seed,
+    )
 
 
 def idea_text_for_embedding(idea: dict[str, Any]) -> str:
@@ -95,7 +206,7 @@ def cluster_workshop(
     granularity: float = 1.0,
     seed: int = 0,
     model: str | Embedder | None = None,
-    duplicate_threshold: float = DEFAULT_DUPLICATE_THRESHOLD,
+    duplicate_threshold: float | None = None,
     progress: Progress | None = None,
 ) -> ClusteringSummary:
     """(Re-)cluster every idea of a workshop, keeping pinned clusters and edited labels.
@@ -153,6 +264,7 @@ def cluster_workshop(
 
     coordinates = map_coordinates(X, random_state=seed)
     refs = list(labels)
+    duplicate_threshold = duplicate_threshold or duplicate_threshold_for(embedder.model_id)
     duplicate_of = _duplicate_groups(X, refs, duplicate_threshold)
     assignments = [
         {
