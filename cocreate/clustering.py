@@ -457,7 +457,7 @@ def merge_clusters(store, cluster_ids: list[int], *, label: str | None = None) -
 
 
 def split_cluster(
-    store, cluster_id: int, *, parts: int = 2, seed: int = 0, model: str | None = None
+    store, cluster_id: int, *, parts: int = 2, seed: int = 0, model: str | Embedder | None = None
 ) -> list[int]:
     """Cut a cluster in ``parts`` by meaning; all parts are pinned. Returns their ids."""
     cluster = store.get_cluster(cluster_id)

@@ -18,7 +18,7 @@ def main() -> None:
         st.sidebar.caption(t("app.current_workshop", lang))
         st.sidebar.markdown(f"**{workshop['title']}**")
     st.sidebar.caption(t("app.database", lang, path=path))
-    st.navigation([page("workshop", lang), page("ideas", lang)]).run()
+    st.navigation([page(name, lang) for name in ("workshop", "ideas", "clusters")]).run()
 
 
 if __name__ == "__main__":

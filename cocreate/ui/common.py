@@ -14,8 +14,13 @@ PAGES_DIR = Path(__file__).resolve().parent / "pages"
 PAGE_FILES = {
     "workshop": PAGES_DIR / "workshop.py",
     "ideas": PAGES_DIR / "ideas.py",
+    "clusters": PAGES_DIR / "clusters.py",
 }
-PAGE_ICONS = {"workshop": ":material/groups:", "ideas": ":material/lightbulb:"}
+PAGE_ICONS = {
+    "workshop": ":material/groups:",
+    "ideas": ":material/lightbulb:",
+    "clusters": ":material/bubble_chart:",
+}
 
 
 @st.cache_resource(show_spinner=False)

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 APP = Path(__file__).resolve().parents[2] / "app.py"
 IDEAS_PAGE = "cocreate/ui/pages/ideas.py"
 WORKSHOP_PAGE = "cocreate/ui/pages/workshop.py"
+CLUSTERS_PAGE = "cocreate/ui/pages/clusters.py"
 
 
 @pytest.fixture

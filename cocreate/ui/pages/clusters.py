@@ -1,0 +1,542 @@
+"""Clusters page: group a workshop's ideas, show the groups as a wall of cards and a map,
+review near-duplicates, and edit the groups (rename, pin, merge, split, move, re-cluster)."""
+
+import functools
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from cocreate.clustering import (
+    assign_new_ideas,
+    cluster_cards,
+    cluster_workshop,
+    merge_clusters,
+    merge_ideas,
+    move_idea,
+    pin_cluster,
+    rename_cluster,
+    split_cluster,
+    undo_merge,
+)
+from cocreate.embed import available_models, resolve_embedder
+from cocreate.export import EXPORT_FORMATS, export_bytes
+from cocreate.i18n import t
+from cocreate.store import Store
+from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
+from cocreate.ui.wall import (
+    distinct_representatives,
+    duplicate_suggestions,
+    escape_markdown,
+    map_points,
+    merge_batches,
+    model_spec_for,
+    shared_embedder,
+    shorten,
+)
+
+GRANULARITIES = [0.5, 0.75, 1.0, 1.5, 2.0]
+WALL_COLUMNS = 3
+WALL_CARDS = 45
+MEMBERS_SHOWN = 50
+REPRESENTATIVES = 3
+MAP_POINTS = 5000
+LEGEND_GROUPS = 20
+MAP_LABELS = 25
+DUPLICATES_SHOWN = 30
+MERGES_SHOWN = 30
+
+lang = ui_lang()
+store = open_store()
+workshop = require_workshop(store, lang)
+st.header(f"{t('clusters.header', lang)} · {workshop['title']}")
+if flash := st.session_state.pop("clusters_flash", None):
+    st.success(flash)
+
+
+def done(message: str) -> None:
+    """Show ``message`` after the rerun that redraws the wall."""
+    st.session_state["clusters_flash"] = message
+    # name fields show the stored label again, not what was typed before the edit
+    for key in [k for k in st.session_state if str(k).startswith("clusters_label_")]:
+        del st.session_state[key]
+    st.rerun()
+
+
+def keep_valid(key: str, options: list) -> None:
+    """Forget a widget choice that no longer exists (a group merged away, say)."""
+    value = st.session_state.get(key)
+    if isinstance(value, list):
+        st.session_state[key] = [v for v in value if v in options]
+    elif value is not None and value not in options:
+        del st.session_state[key]
+
+
+def clustering_form(name: str, submit_label: str, last: dict | None) -> None:
+    """Granularity, number of groups, seed and model, then a run with a progress bar."""
+    params = last["params"] if last else {}
+    last_spec = model_spec_for(last["model_id"]) if last else None
+    models = ["", *available_models()]
+    default_model = resolve_embedder(None, language=workshop["language"]).model_id
+    with st.form(f"clusters_{name}_form", border=False):
+        granularity_col, number_col, seed_col, model_col = st.columns([4, 2, 2, 4])
+        granularity = granularity_col.select_slider(
+            t("clusters.granularity", lang),
+            GRANULARITIES,
+            value=params.get("granularity") if params.get("granularity") in GRANULARITIES else 1.0,
+            format_func=lambda g: t(f"clusters.granularity.{g}", lang),
+            key=f"clusters_{name}_granularity",
+        )
+        n_clusters = number_col.number_input(
+            t("clusters.n_clusters", lang),
+            min_value=2,
+            max_value=max(2, n_ideas),
+            value=None,
+            step=1,
+            placeholder=t("clusters.n_clusters_auto", lang),
+            help=t("clusters.n_clusters_help", lang),
+            key=f"clusters_{name}_n",
+        )
+        seed = seed_col.number_input(
+            t("clusters.seed", lang),
+            min_value=0,
+            value=int(last["seed"]) if last else 0,
+            step=1,
+            help=t("clusters.seed_help", lang),
+            key=f"clusters_{name}_seed",
+        )
+        spec = model_col.selectbox(
+            t("clusters.model", lang),
+            models,
+            index=models.index(last_spec) if last_spec in models else 0,
+            format_func=lambda m: m or t("clusters.model_default", lang, model=default_model),
+            key=f"clusters_{name}_model",
+        )
+        submitted = st.form_submit_button(submit_label, type="primary")
+    if not submitted:
+        return
+    embedder = shared_embedder(spec or None, workshop["language"])
+    bar = st.progress(0.0, text=t("clusters.reading", lang))
+
+    def progress(done_texts: int, total: int) -> None:
+        if total:
+            text = t("clusters.embedding", lang, done=done_texts, total=total)
+            bar.progress(done_texts / total, text=text)
+        else:
+            bar.progress(1.0, text=t("clusters.embedding_cached", lang))
+
+    with st.spinner(t("clusters.grouping", lang)):
+        summary = cluster_workshop(
+            store,
+            workshop["id"],
+            n_clusters=int(n_clusters) if n_clusters else None,
+            granularity=granularity,
+            seed=int(seed),
+            model=embedder,
+            progress=progress,
+        )
+    done(
+        t(
+            "clusters.summary",
+            lang,
+            ideas=summary.n_ideas,
+            model=summary.model_id,
+            seed=summary.seed,
+            clusters=summary.n_clusters,
+            loose=summary.n_loose,
+            duplicates=summary.n_duplicate_groups,
+            computed=summary.embed_stats.computed,
+            cached=summary.embed_stats.cached,
+        )
+    )
+
+
+n_ideas = store.count_ideas(workshop["id"])
+clustering = store.latest_clustering(workshop["id"])
+if not n_ideas:
+    st.info(t("clusters.no_ideas", lang))
+    st.page_link(str(PAGE_FILES["ideas"]), label=t("nav.ideas", lang), icon=":material/lightbulb:")
+    store.close()
+    st.stop()
+if clustering is None:
+    st.info(t("clusters.not_yet", lang, ideas=n_ideas))
+    clustering_form("first", t("clusters.run", lang), None)
+    store.close()
+    st.stop()
+
+# the wall's model, shared with the other sessions, for new ideas and splits
+wall_spec = model_spec_for(clustering["model_id"])
+wall_model = shared_embedder(wall_spec, workshop["language"]) if wall_spec else None
+cards = cluster_cards(store, workshop["id"])
+ideas = {member["id"]: member for card in cards for member in card["members"]}
+assignments = store.assignments(workshop["id"])
+merges = store.active_merges(workshop["id"])
+suggestions = duplicate_suggestions(assignments, merges, ideas)
+names = {}
+for card in cards:
+    name = card["label"] or t("clusters.unnamed", lang)
+    names[card["id"]] = name if name not in names.values() else f"{name} (#{card['id']})"
+by_id = {card["id"]: card for card in cards}
+# a backlog imported without votes shows no "0 votes" everywhere
+has_votes = any(idea["votes"] is not None for idea in ideas.values())
+
+
+def votes_text(votes: int | None) -> str:
+    return t("clusters.votes_short", lang, votes=votes or 0) if has_votes else ""
+
+
+waiting = sum(1 for a in assignments if a["cluster_id"] is None)
+if waiting:
+    message_col, button_col = st.columns([3, 2], vertical_alignment="center")
+    message_col.info(t("clusters.waiting", lang, count=waiting))
+    if button_col.button(t("clusters.place", lang), key="clusters_place", type="primary"):
+        with st.spinner(t("clusters.grouping", lang)):
+            placed = assign_new_ideas(store, workshop["id"], model=wall_model)
+        done(t("clusters.placed", lang, count=placed))
+
+groups_metric, ideas_metric, loose_metric, duplicates_metric, download_col = st.columns(
+    [1, 1, 1, 1, 2], vertical_alignment="bottom"
+)
+groups_metric.metric(t("clusters.metric_clusters", lang), len(cards))
+ideas_metric.metric(t("clusters.metric_ideas", lang), len(ideas))
+loose_metric.metric(t("clusters.metric_loose", lang), sum(card["loose"] for card in cards))
+duplicates_metric.metric(t("clusters.metric_duplicates", lang), len(suggestions))
+
+
+def export_file(path: str, workshop_id: int, fmt: str) -> bytes:
+    # runs on its own thread when the button is clicked: it opens its own connection
+    with Store(path, migrate=False) as own_store:
+        return export_bytes(own_store, workshop_id, fmt)
+
+
+downloads = download_col.container(horizontal=True, horizontal_alignment="right")
+for fmt in EXPORT_FORMATS:
+    downloads.download_button(
+        t(f"clusters.download_{fmt}", lang),
+        data=functools.partial(export_file, str(store.path), workshop["id"], fmt),
+        file_name=f"{workshop['slug']}-clusters.{fmt}",
+        mime="text/csv" if fmt == "csv" else "application/jsonl",
+        on_click="ignore",
+        icon=":material/download:",
+        key=f"clusters_download_{fmt}",
+    )
+st.caption(
+    t(
+        "clusters.last_run",
+        lang,
+        date=clustering["created_at"][:16].replace("T", " "),
+        model=clustering["model_id"],
+        seed=clustering["seed"],
+        ideas=clustering["n_ideas"],
+    )
+)
+
+tab_wall, tab_map, tab_duplicates, tab_edit = st.tabs(
+    [
+        t("clusters.tab_wall", lang),
+        t("clusters.tab_map", lang),
+        t("clusters.tab_duplicates", lang, count=len(suggestions)),
+        t("clusters.tab_edit", lang),
+    ]
+)
+
+
+def member_line(member: dict) -> str:
+    """One idea of a card's full list: closeness, text, author, votes and its flags."""
+    details = [member["author"], votes_text(member["votes"])]
+    line = f"- `{member['similarity'] or 0:.2f}` {escape_markdown(shorten(member['text'], 220))}"
+    if any(details):
+        line += f" :gray[· {escape_markdown(' · '.join(d for d in details if d))}]"
+    if member["merged_into"]:
+        line += f" :gray-badge[{t('clusters.note_merged', lang, id=member['merged_into'])}]"
+    if member["loose"]:
+        line += f" :orange-badge[{t('clusters.note_loose', lang)}]"
+    if member["manual"]:
+        line += f" :violet-badge[{t('clusters.note_manual', lang)}]"
+    return line
+
+
+def members_list(card: dict) -> None:
+    st.caption(t("clusters.members_caption", lang))
+    st.markdown("\n".join(member_line(m) for m in card["members"][:MEMBERS_SHOWN]))
+    if card["size"] > MEMBERS_SHOWN:
+        st.caption(
+            t("clusters.members_more", lang, shown=MEMBERS_SHOWN, more=card["size"] - MEMBERS_SHOWN)
+        )
+
+
+def cluster_card(card: dict) -> None:
+    pin = " :material/push_pin:" if card["pinned"] else ""
+    st.subheader(escape_markdown(names[card["id"]]) + pin, anchor=False)
+    counts = [t("clusters.card_size", lang, size=card["size"])]
+    if has_votes:
+        counts.append(votes_text(card["votes"]))
+    if card["loose"]:
+        counts.append(t("clusters.card_loose", lang, count=card["loose"]))
+    if card["pinned"]:
+        counts.append(t("clusters.pinned", lang))
+    st.caption(" · ".join(counts))
+    if card["keywords"]:
+        st.markdown(" ".join(f":blue-badge[{escape_markdown(k)}]" for k in card["keywords"]))
+    lines = [
+        f"- {escape_markdown(shorten(idea['text'], 150))}"
+        + (f" :gray[· {votes_text(idea['support'])}]" if has_votes else "")
+        for idea in distinct_representatives(card["members"], REPRESENTATIVES)
+    ]
+    st.markdown("\n".join(lines))
+    with st.expander(t("clusters.members", lang, count=card["size"])):
+        members_list(card)
+
+
+with tab_wall:
+    order = st.radio(
+        t("clusters.sort", lang),
+        ["size", "votes", "label"] if has_votes else ["size", "label"],
+        format_func=lambda o: t(f"clusters.sort.{o}", lang),
+        horizontal=True,
+        key="clusters_sort",
+    )
+    ordered = {
+        "size": cards,
+        "votes": sorted(cards, key=lambda c: -c["votes"]),
+        "label": sorted(cards, key=lambda c: names[c["id"]].casefold()),
+    }[order]
+    shown = ordered[:WALL_CARDS]
+    for start in range(0, len(shown), WALL_COLUMNS):
+        for column, card in zip(
+            st.columns(WALL_COLUMNS), shown[start : start + WALL_COLUMNS], strict=False
+        ):
+            with column, st.container(border=True, key=f"clusters_card_{card['id']}"):
+                cluster_card(card)
+    if len(ordered) > WALL_CARDS:
+        st.caption(t("clusters.more_cards", lang, shown=WALL_CARDS, more=len(ordered) - WALL_CARDS))
+    with st.expander(t("clusters.table", lang), expanded=len(ordered) > WALL_CARDS):
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("clusters.col_label", lang): [names[c["id"]] for c in ordered],
+                    t("clusters.col_size", lang): [c["size"] for c in ordered],
+                    t("clusters.col_votes", lang): [c["votes"] for c in ordered],
+                    t("clusters.col_keywords", lang): [", ".join(c["keywords"]) for c in ordered],
+                    t("clusters.col_pinned", lang): [bool(c["pinned"]) for c in ordered],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+
+with tab_map:
+    points, placed = map_points(
+        assignments, names, ideas, limit=MAP_POINTS, seed=int(clustering["seed"])
+    )
+    if points.empty:
+        st.info(t("clusters.map_empty", lang))
+    else:
+        with_legend = len(names) <= LEGEND_GROUPS
+        st.caption(t("clusters.map_caption", lang))
+        if with_legend:
+            st.caption(t("clusters.map_legend_hint", lang))
+        if placed > len(points):
+            st.caption(t("clusters.map_sample", lang, shown=len(points), total=placed))
+        group_title = t("clusters.col_label", lang)
+        # clicking a group in the legend lights up its ideas, the others fade
+        picked_group = alt.selection_point(fields=["group"], bind="legend")
+        legend = alt.Legend(title=group_title, orient="bottom", columns=4, symbolLimit=0)
+        dots = (
+            alt.Chart(points)
+            .mark_point(filled=True, size=110)
+            .encode(
+                x=alt.X("x:Q", axis=None),
+                y=alt.Y("y:Q", axis=None),
+                color=alt.Color(
+                    "group:N",
+                    legend=legend if with_legend else None,
+                    scale=alt.Scale(scheme="tableau20"),
+                ),
+                shape=alt.Shape(
+                    "loose:N",
+                    scale=alt.Scale(domain=[False, True], range=["circle", "triangle"]),
+                    legend=None,
+                ),
+                opacity=alt.condition(picked_group, alt.value(0.9), alt.value(0.1)),
+                tooltip=[
+                    alt.Tooltip("text:N", title=t("clusters.col_idea", lang)),
+                    alt.Tooltip("group:N", title=group_title),
+                    *([alt.Tooltip("votes:Q", title=t("clusters.col_votes", lang))] * has_votes),
+                ],
+            )
+            .add_params(picked_group)
+        )
+        # past a few dozen names the map is unreadable: name the largest groups only
+        largest = [names[card["id"]] for card in cards[:MAP_LABELS]]
+        centres = points.groupby("group", as_index=False)[["x", "y"]].median()
+        centres = centres[centres["group"].isin(largest)]
+        label_marks = {"fontSize": 14, "fontWeight": "bold", "dy": -12}
+        halo = (
+            alt.Chart(centres)
+            .mark_text(stroke="white", strokeWidth=5, strokeOpacity=0.9, **label_marks)
+            .encode(x="x:Q", y="y:Q", text="group:N")
+        )
+        words = (
+            alt.Chart(centres)
+            .mark_text(color="#262730", **label_marks)
+            .encode(x="x:Q", y="y:Q", text="group:N")
+        )
+        st.altair_chart((dots + halo + words).properties(height=620), width="stretch")
+
+
+def duplicate_line(idea: dict) -> str:
+    ref = t("clusters.idea_ref", lang, id=idea["id"])
+    details = " · ".join(d for d in (idea["author"], votes_text(idea["votes"])) if d)
+    line = f"- **{ref}** {escape_markdown(shorten(idea['text'], 300))}"
+    return line + (f" :gray[· {escape_markdown(details)}]" if details else "")
+
+
+with tab_duplicates:
+    st.caption(t("clusters.duplicates_caption", lang))
+    if not suggestions:
+        st.success(t("clusters.no_duplicates", lang))
+    for group in suggestions[:DUPLICATES_SHOWN]:
+        with st.container(border=True):
+            st.markdown("\n".join(duplicate_line(idea) for idea in group))
+            if st.button(
+                t("clusters.merge_ideas", lang, count=len(group)),
+                key=f"clusters_merge_dup_{group[0]['id']}",
+                icon=":material/call_merge:",
+            ):
+                merge_ideas(store, group[0]["id"], [idea["id"] for idea in group[1:]])
+                done(t("clusters.ideas_merged", lang, count=len(group)))
+    if len(suggestions) > DUPLICATES_SHOWN:
+        st.caption(t("clusters.more_duplicates", lang, count=len(suggestions) - DUPLICATES_SHOWN))
+    batches = merge_batches(merges)
+    if batches:
+        st.subheader(t("clusters.merges", lang), anchor=False)
+    for batch in batches[:MERGES_SHOWN]:
+        primary = ideas.get(batch["primary"]) or store.get_idea(batch["primary"])
+        line_col, undo_col = st.columns([6, 1], vertical_alignment="center")
+        line_col.markdown(
+            t(
+                "clusters.merge_line",
+                lang,
+                primary=t("clusters.idea_ref", lang, id=batch["primary"]),
+                text=escape_markdown(shorten(primary["text"], 120)),
+                merged=", ".join(t("clusters.idea_ref", lang, id=i) for i in batch["merged"]),
+            )
+        )
+        if undo_col.button(t("clusters.undo", lang), key=f"clusters_undo_{batch['merge_ids'][0]}"):
+            undo_merge(store, batch["merge_ids"])
+            done(t("clusters.undone", lang))
+    if len(batches) > MERGES_SHOWN:
+        st.caption(t("clusters.more_merges", lang, count=len(batches) - MERGES_SHOWN))
+
+
+def group_option(cluster_id: int) -> str:
+    return t("clusters.option", lang, label=names[cluster_id], size=by_id[cluster_id]["size"])
+
+
+with tab_edit:
+    ids = [card["id"] for card in cards]
+    for key in ("clusters_edit_pick", "clusters_move_from", "clusters_move_to"):
+        keep_valid(key, ids)
+    keep_valid("clusters_merge_pick", ids)
+
+    st.subheader(t("clusters.edit_one", lang), anchor=False)
+    picked = st.selectbox(
+        t("clusters.pick", lang), ids, format_func=group_option, key="clusters_edit_pick"
+    )
+    card = by_id[picked]
+    label_col, save_col = st.columns([4, 1], vertical_alignment="bottom")
+    new_label = label_col.text_input(
+        t("clusters.label", lang), value=card["label"], key=f"clusters_label_{picked}"
+    )
+    if save_col.button(t("clusters.save_label", lang), key="clusters_save_label"):
+        if not new_label.strip():
+            st.error(t("clusters.label_required", lang))
+        else:
+            rename_cluster(store, picked, new_label)
+            done(t("clusters.renamed", lang, label=" ".join(new_label.split())))
+    actions = st.container(horizontal=True)
+    if actions.button(
+        t("clusters.unpin" if card["pinned"] else "clusters.pin", lang),
+        key="clusters_pin",
+        icon=":material/push_pin:",
+        help=t("clusters.pin_help", lang),
+    ):
+        pin_cluster(store, picked, not card["pinned"])
+        done(t("clusters.unpinned_done" if card["pinned"] else "clusters.pinned_done", lang))
+    if actions.button(
+        t("clusters.split", lang),
+        key="clusters_split",
+        icon=":material/call_split:",
+        help=t("clusters.split_help", lang),
+        disabled=card["size"] < 2,
+    ):
+        with st.spinner(t("clusters.grouping", lang)):
+            first, second = split_cluster(
+                store, picked, seed=int(clustering["seed"]), model=wall_model
+            )[:2]
+        done(
+            t(
+                "clusters.split_done",
+                lang,
+                first=store.get_cluster(first)["label"],
+                second=store.get_cluster(second)["label"],
+            )
+        )
+
+    st.divider()
+    st.subheader(t("clusters.merge_title", lang), anchor=False)
+    to_merge = st.multiselect(
+        t("clusters.merge_pick", lang),
+        ids,
+        format_func=group_option,
+        placeholder=t("clusters.merge_placeholder", lang),
+        key="clusters_merge_pick",
+    )
+    merge_label = st.text_input(t("clusters.merge_label", lang), key="clusters_merge_label")
+    st.caption(t("clusters.merge_help", lang))
+    if st.button(
+        t("clusters.merge_submit", lang),
+        key="clusters_merge_submit",
+        icon=":material/call_merge:",
+        disabled=len(to_merge) < 2,
+    ):
+        merge_clusters(store, to_merge, label=merge_label.strip() or None)
+        done(t("clusters.merged", lang, count=len(to_merge)))
+
+    st.divider()
+    st.subheader(t("clusters.move_title", lang), anchor=False)
+    from_col, idea_col, to_col = st.columns([2, 4, 2])
+    source = from_col.selectbox(
+        t("clusters.move_from", lang), ids, format_func=group_option, key="clusters_move_from"
+    )
+    # the ideas that fit their group least come first: they are the ones worth moving
+    movable = [m["id"] for m in reversed(by_id[source]["members"])]
+    keep_valid("clusters_move_idea", movable)
+    idea_id = idea_col.selectbox(
+        t("clusters.move_idea", lang),
+        movable,
+        format_func=lambda i: (
+            f"{t('clusters.idea_ref', lang, id=i)} · {shorten(ideas[i]['text'], 90)}"
+        ),
+        key="clusters_move_idea",
+    )
+    targets = [i for i in ids if i != source]
+    keep_valid("clusters_move_to", targets)
+    target = to_col.selectbox(
+        t("clusters.move_to", lang), targets, format_func=group_option, key="clusters_move_to"
+    )
+    st.caption(t("clusters.move_help", lang))
+    if st.button(
+        t("clusters.move_submit", lang),
+        key="clusters_move_submit",
+        disabled=idea_id is None or target is None,
+    ):
+        move_idea(store, idea_id, target)
+        done(t("clusters.moved", lang, label=names[target]))
+
+    st.divider()
+    st.subheader(t("clusters.recluster_title", lang), anchor=False)
+    st.caption(t("clusters.rerun_help", lang))
+    clustering_form("again", t("clusters.rerun", lang), clustering)
+store.close()

@@ -1,0 +1,122 @@
+"""What the Clusters page computes from the store's rows: near-duplicate suggestions, merge
+batches, map points, the shared embedding model. Plain data in, plain data out (only the
+model cache touches Streamlit)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from cocreate.embed import Embedder, available_models, resolve_embedder
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#$~|])")
+
+
+def escape_markdown(text: str) -> str:
+    """A citizen's words shown as they were typed, not read as Markdown or LaTeX."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(text.split()))
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _loaded_embedder(spec: str | None, language: str | None) -> Embedder:
+    return resolve_embedder(spec, language=language)
+
+
+def shared_embedder(spec: str | None, language: str) -> Embedder:
+    """One model object per spec for the whole server: loading a model takes seconds.
+    The workshop language only matters when no spec is given."""
+    return _loaded_embedder(spec, None if spec else language)
+
+
+def model_spec_for(model_id: str) -> str | None:
+    """The :func:`resolve_embedder` name whose model is ``model_id`` (None when no installed
+    model matches: the library then falls back on the workshop's default)."""
+    for spec in available_models():
+        # resolving builds a handle only; the weights load on first encode
+        if resolve_embedder(spec).model_id == model_id:
+            return spec
+    return None
+
+
+def distinct_representatives(members: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
+    """The ``top`` members closest to the centre, one per wording: an idea merged into
+    another or repeating a text already chosen would say the same thing twice on a card."""
+    chosen: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for member in members:
+        wording = " ".join(member["text"].casefold().split())
+        if member["merged_into"] is None and wording not in seen:
+            chosen.append(member)
+            seen.add(wording)
+            if len(chosen) == top:
+                break
+    return chosen
+
+
+def duplicate_suggestions(
+    assignments: Iterable[dict[str, Any]],
+    merges: Iterable[dict[str, Any]],
+    ideas: dict[int, dict[str, Any]],
+) -> list[list[dict[str, Any]]]:
+    """Groups of near-duplicate ideas still shown apart: per ``duplicate_group``, the ideas
+    not merged into another one, most voted first; groups left with one idea are done."""
+    merged = {m["merged_idea_id"] for m in merges}
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for row in assignments:
+        group = row["duplicate_group"]
+        if group is not None and row["idea_id"] not in merged and row["idea_id"] in ideas:
+            groups.setdefault(group, []).append(ideas[row["idea_id"]])
+    return [
+        sorted(members, key=lambda idea: (-(idea["votes"] or 0), idea["id"]))
+        for _, members in sorted(groups.items())
+        if len(members) > 1
+    ]
+
+
+def merge_batches(merges: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Active merges grouped as they were made (one primary, one moment), newest first."""
+    batches: dict[tuple[int, str], dict[str, Any]] = {}
+    for merge in merges:
+        key = (merge["primary_idea_id"], merge["created_at"])
+        batch = batches.setdefault(
+            key, {"primary": merge["primary_idea_id"], "merged": [], "merge_ids": []}
+        )
+        batch["merged"].append(merge["merged_idea_id"])
+        batch["merge_ids"].append(merge["id"])
+    return sorted(batches.values(), key=lambda b: -max(b["merge_ids"]))
+
+
+def map_points(
+    assignments: Iterable[dict[str, Any]],
+    labels: dict[int, str],
+    ideas: dict[int, dict[str, Any]],
+    *,
+    limit: int,
+    seed: int = 0,
+    text_chars: int = 160,
+) -> tuple[pd.DataFrame, int]:
+    """One row per placed idea (x, y, group, text for the tooltip), at most ``limit`` of
+    them as a fixed random sample; also returns how many ideas have a position."""
+    rows = [
+        a
+        for a in assignments
+        if a["x"] is not None and a["cluster_id"] in labels and a["idea_id"] in ideas
+    ]
+    total = len(rows)
+    frame = pd.DataFrame(rows, columns=["idea_id", "cluster_id", "x", "y", "loose"])
+    if total > limit:
+        frame = frame.sample(n=limit, random_state=seed).sort_index()
+    frame["group"] = frame["cluster_id"].map(labels)
+    frame["text"] = [shorten(ideas[i]["text"], text_chars) for i in frame["idea_id"]]
+    frame["votes"] = [ideas[i]["votes"] or 0 for i in frame["idea_id"]]
+    frame["loose"] = frame["loose"].astype(bool)
+    return frame, total

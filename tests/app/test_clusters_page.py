@@ -1,0 +1,277 @@
+"""Clusters page on the demo workshop: cluster it from the page, then edit the wall
+(rename, pin, merge near-duplicates, merge, split, move) and check what the store keeps."""
+
+import shutil
+
+import pyarrow as pa
+import pytest
+
+from cocreate.clustering import cluster_workshop
+from cocreate.store import Store
+from cocreate.templates import load_demo
+
+from .conftest import CLUSTERS_PAGE
+
+
+def open_clusters_page(app):
+    app.switch_page(CLUSTERS_PAGE).run()
+    assert not app.exception, app.exception
+    return app
+
+
+@pytest.fixture
+def demo(db_path):
+    with Store(db_path) as store:
+        workshop, _ = load_demo(store)
+    return workshop
+
+
+@pytest.fixture(scope="module")
+def clustered_demo_file(tmp_path_factory, minilm):
+    """A database holding the demo clustered through the library with the session's MiniLM,
+    made once: each test gets its own copy (clustering takes seconds on a busy CPU)."""
+    path = tmp_path_factory.mktemp("clustered") / "demo.db"
+    with Store(path) as store:
+        workshop, _ = load_demo(store)
+        cluster_workshop(store, workshop["id"], model=minilm, seed=2, duplicate_threshold=0.8)
+    return path
+
+
+@pytest.fixture
+def clustered(app, db_path, clustered_demo_file):
+    """The Clusters page open on a fresh copy of the clustered demo."""
+    shutil.copyfile(clustered_demo_file, db_path)
+    with Store(db_path) as store:
+        demo = store.get_workshop("demo")
+    app.session_state["workshop_id"] = demo["id"]
+    return open_clusters_page(app), demo
+
+
+def clusters_of(db_path, workshop):
+    with Store(db_path) as store:
+        return store.active_clusters(workshop["id"])
+
+
+def members_of(db_path, workshop):
+    with Store(db_path) as store:
+        groups = {}
+        for row in store.assignments(workshop["id"]):
+            groups.setdefault(row["cluster_id"], set()).add(row["idea_id"])
+        return groups
+
+
+def card_titles(app):
+    """The subheaders inside the wall's cards (the Edit tab's section titles excluded)."""
+    return [s.value for s in app.tabs[0].subheader]
+
+
+def test_without_ideas_the_page_points_to_the_ideas_page(app, db_path):
+    with Store(db_path) as store:
+        workshop = store.create_workshop("Vide", language="fr")
+    app.session_state["workshop_id"] = workshop["id"]
+    open_clusters_page(app)
+    assert app.info[0].value.startswith("Pas encore d'idées à regrouper")
+    assert not app.button
+
+
+def test_cluster_button_groups_the_demo_and_shows_the_wall(app, db_path, demo):
+    app.session_state["workshop_id"] = demo["id"]
+    open_clusters_page(app)
+    assert app.info[0].value == "Les 122 idées de cet atelier ne sont pas encore regroupées."
+    app.select_slider(key="clusters_first_granularity").set_value(0.75)
+    app.number_input(key="clusters_first_seed").set_value(4)
+    app.button[0].click().run()  # the form's "Regrouper les idées", default model (USE)
+    assert not app.exception, app.exception
+
+    with Store(db_path) as store:
+        clustering = store.latest_clustering(demo["id"])
+        clusters = store.active_clusters(demo["id"])
+        unassigned = [a for a in store.assignments(demo["id"]) if a["cluster_id"] is None]
+    assert (clustering["model_id"], clustering["seed"]) == ("use-multilingual-v3", 4)
+    assert clustering["params"]["granularity"] == 0.75
+    assert len(clusters) == 8  # 0.75 x sqrt(122), rounded
+    assert unassigned == []
+    summary = app.success[0].value
+    assert summary.startswith(
+        "122 idées regroupées avec use-multilingual-v3 (graine 4) : 8 groupes"
+    )
+    assert "122 textes encodés, 0 repris du cache" in summary
+    # one card per cluster, largest first, with its size in the members expander
+    assert card_titles(app) == [c["label"] for c in clusters]
+    sizes = [e.label for e in app.tabs[0].expander][: len(clusters)]
+    assert sizes == [f"Les {c['size']} idées" for c in clusters]
+    assert [m.value for m in app.metric][:2] == ["8", "122"]
+    # the first card's full list: every idea, closest to the centre first
+    listed = app.tabs[0].expander[0].markdown[0].value.splitlines()
+    assert len(listed) == clusters[0]["size"]
+    closeness = [float(line.split("`")[1]) for line in listed]
+    assert closeness == sorted(closeness, reverse=True)
+
+
+def test_loose_ideas_are_flagged_on_their_card(clustered, db_path):
+    app, demo = clustered
+    with Store(db_path) as store:
+        loose = sum(a["loose"] for a in store.assignments(demo["id"]))
+    lists = "\n".join(e.markdown[0].value for e in app.tabs[0].expander if e.markdown)
+    assert loose and lists.count("à l'écart : à vérifier") == loose
+    assert app.metric[2].value == str(loose)
+
+
+def test_rename_a_cluster(clustered, db_path):
+    app, demo = clustered
+    first = clusters_of(db_path, demo)[0]
+    app.selectbox(key="clusters_edit_pick").set_value(first["id"]).run()
+    app.text_input(key=f"clusters_label_{first['id']}").set_value("  Rues   scolaires ")
+    app.button(key="clusters_save_label").click().run()
+    assert not app.exception, app.exception
+    renamed = clusters_of(db_path, demo)[0]
+    assert (renamed["id"], renamed["label"], renamed["label_edited"]) == (
+        first["id"],
+        "Rues scolaires",
+        1,
+    )
+    assert app.success[0].value == "Groupe renommé « Rues scolaires »."
+    assert "Rues scolaires" in card_titles(app)
+
+
+def test_an_empty_name_is_refused(clustered, db_path):
+    app, demo = clustered
+    first = clusters_of(db_path, demo)[0]
+    app.text_input(key=f"clusters_label_{first['id']}").set_value("   ")
+    app.button(key="clusters_save_label").click().run()
+    assert app.error[0].value == "Un groupe a besoin d'un nom."
+    assert clusters_of(db_path, demo)[0]["label"] == first["label"]
+
+
+def test_merge_a_duplicate_suggestion_then_undo(clustered, db_path):
+    app, demo = clustered
+    [merge_button, *_] = [b for b in app.button if b.key.startswith("clusters_merge_dup_")]
+    suggestions = len([b for b in app.button if b.key.startswith("clusters_merge_dup_")])
+    primary = int(merge_button.key.rsplit("_", 1)[1])
+    merge_button.click().run()
+    assert not app.exception, app.exception
+    with Store(db_path) as store:
+        merges = store.active_merges(demo["id"])
+        ideas = store.count_ideas(demo["id"])
+    assert merges and {m["primary_idea_id"] for m in merges} == {primary}
+    assert ideas == 122  # nothing deleted
+    assert app.success[0].value == f"{len(merges) + 1} idées fusionnées."
+    left = [b for b in app.button if b.key.startswith("clusters_merge_dup_")]
+    assert len(left) == suggestions - 1
+    # the merged idea stays on its card, flagged as repeating the primary one
+    lists = [e.markdown[0].value for e in app.tabs[0].expander if e.markdown]
+    assert sum(f"reprend le n°{primary}" in text for text in lists) == len(merges)
+    assert app.tabs[2].label == f"Doublons ({suggestions - 1})"
+
+    app.button(key=f"clusters_undo_{merges[0]['id']}").click().run()
+    with Store(db_path) as store:
+        assert store.active_merges(demo["id"]) == []
+    assert app.success[0].value == "Fusion annulée."
+
+
+def test_pin_then_recluster_keeps_the_pinned_group(clustered, db_path):
+    app, demo = clustered
+    before = clusters_of(db_path, demo)
+    pinned = before[1]
+    app.selectbox(key="clusters_edit_pick").set_value(pinned["id"]).run()
+    app.button(key="clusters_pin").click().run()
+    assert not app.exception, app.exception
+    assert app.success[0].value == "Groupe épinglé."
+    assert {c["id"]: c["pinned"] for c in clusters_of(db_path, demo)}[pinned["id"]] == 1
+    assert app.button(key="clusters_pin").label == "Désépingler"
+    members = members_of(db_path, demo)[pinned["id"]]
+
+    app.select_slider(key="clusters_again_granularity").set_value(2.0)
+    app.button(key="FormSubmitter:clusters_again_form-Regrouper à nouveau").click().run()
+    assert not app.exception, app.exception
+    after = clusters_of(db_path, demo)
+    assert len(after) > len(before)
+    assert pinned["id"] in {c["id"] for c in after}
+    assert members_of(db_path, demo)[pinned["id"]] == members
+    assert "graine 2" in app.success[0].value  # the wall's seed is kept by default
+
+
+def test_merge_two_clusters(clustered, db_path):
+    app, demo = clustered
+    first, second, *_ = clusters_of(db_path, demo)
+    app.multiselect(key="clusters_merge_pick").select(first["id"]).select(second["id"])
+    app.text_input(key="clusters_merge_label").set_value("Écoles et vélo").run()
+    app.button(key="clusters_merge_submit").click().run()
+    assert not app.exception, app.exception
+    after = {c["id"]: c for c in clusters_of(db_path, demo)}
+    assert second["id"] not in after
+    merged = after[first["id"]]
+    assert (merged["label"], merged["pinned"], merged["size"]) == (
+        "Écoles et vélo",
+        1,
+        first["size"] + second["size"],
+    )
+    assert app.success[0].value == "2 groupes fusionnés."
+    assert app.text_input(key=f"clusters_label_{first['id']}").value == "Écoles et vélo"
+    assert card_titles(app)[0] == "Écoles et vélo :material/push_pin:"
+
+
+def test_split_a_cluster_and_move_an_idea(clustered, db_path):
+    app, demo = clustered
+    before = clusters_of(db_path, demo)
+    biggest = before[0]
+    app.selectbox(key="clusters_edit_pick").set_value(biggest["id"]).run()
+    app.button(key="clusters_split").click().run()
+    assert not app.exception, app.exception
+    clusters = {c["id"]: c for c in clusters_of(db_path, demo)}
+    [part] = [c for c in clusters.values() if c["id"] not in {b["id"] for b in before}]
+    assert clusters[biggest["id"]]["size"] + part["size"] == biggest["size"]
+    assert clusters[biggest["id"]]["pinned"] and part["pinned"]
+    assert app.success[0].value.startswith("Groupe coupé")
+
+    source, target = clusters_of(db_path, demo)[-1], clusters_of(db_path, demo)[0]
+    app.selectbox(key="clusters_move_from").set_value(source["id"]).run()
+    idea_id = app.selectbox(key="clusters_move_idea").value
+    app.selectbox(key="clusters_move_to").set_value(target["id"])
+    app.button(key="clusters_move_submit").click().run()
+    assert not app.exception, app.exception
+    with Store(db_path) as store:
+        row = next(a for a in store.assignments(demo["id"]) if a["idea_id"] == idea_id)
+    assert (row["cluster_id"], row["manual"]) == (target["id"], 1)
+    assert app.success[0].value.startswith("Idée déplacée vers")
+
+
+def test_new_ideas_wait_until_placed(clustered, db_path):
+    app, demo = clustered
+    from cocreate.ingest import submit_idea
+
+    with Store(db_path) as store:
+        submit_idea(store, demo["id"], "Des pistes cyclables protégées rue de la gare")
+    app.run()
+    assert app.info[0].value == "1 nouvelles idées ne sont pas encore au mur."
+    app.button(key="clusters_place").click().run()
+    assert not app.exception, app.exception
+    with Store(db_path) as store:
+        assert all(a["cluster_id"] for a in store.assignments(demo["id"]))
+    assert app.success[0].value == "1 nouvelles idées placées au mur."
+
+
+def chart_tables(chart):
+    return [pa.ipc.open_stream(d.data.data).read_pandas() for d in chart.proto.datasets]
+
+
+def test_map_shows_every_idea_and_the_downloads_are_offered(clustered, db_path):
+    app, demo = clustered
+    [chart] = app.tabs[1].get("vega_lite_chart")
+    points, centres = sorted(chart_tables(chart), key=len, reverse=True)
+    clusters = clusters_of(db_path, demo)
+    assert len(points) == 122
+    assert set(points["group"]) == set(centres["group"]) == {c["label"] for c in clusters}
+    with Store(db_path) as store:
+        ideas = {i["id"]: i["text"] for i in store.list_ideas(demo["id"])}
+    tooltip = points.set_index("idea_id")["text"]
+    assert all(ideas[i].startswith(text.rstrip("…")) for i, text in tooltip.items())
+    downloads = app.get("download_button")
+    assert [d.proto.label for d in downloads] == ["Télécharger (CSV)", "Télécharger (JSONL)"]
+
+
+def test_the_page_speaks_english(clustered):
+    app, _ = clustered
+    app.sidebar.radio(key="lang").set_value("en").run()
+    assert app.header[0].value == "Clusters · Démo : notre quartier en 2030"
+    assert [tab.label for tab in app.tabs][:2] == ["Wall", "Map"]
