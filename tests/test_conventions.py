@@ -52,6 +52,13 @@ def test_every_string_exists_in_both_languages_with_the_same_placeholders(key):
     assert placeholders(entry["fr"]) == placeholders(entry["en"])
 
 
+def test_every_part_of_the_table_is_merged():
+    from cocreate import i18n
+
+    modules = {p.stem for p in (PACKAGE / "i18n").glob("*.py")} - {"__init__"}
+    assert modules == {part.__name__.rsplit(".", 1)[1] for part in i18n.PARTS}
+
+
 def test_unknown_key_fails_loudly():
     with pytest.raises(KeyError):
         t("no.such.key", "fr")

@@ -1,0 +1,43 @@
+"""The one translation table: every string a person reads, in English and French.
+
+The table is written in one module per part of the app (``core``, ``clusters``...) so pages
+can grow side by side; they are merged here, and a key defined twice is an error.
+
+``t(key, lang, **values)`` formats the string; an unknown key raises ``KeyError`` so a
+missing translation fails a test instead of showing a key on the projected screen.
+"""
+
+from __future__ import annotations
+
+from cocreate.i18n import clusters, core, live, scoring, stakeholders
+
+__all__ = ["LANGUAGES", "STRINGS", "t", "language_name"]
+
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+
+
+def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for part in parts:
+        twice = merged.keys() & part.keys()
+        if twice:
+            raise KeyError(f"translation keys defined twice: {sorted(twice)}")
+        merged.update(part)
+    return merged
+
+
+PARTS = (core, clusters, scoring, stakeholders, live)
+STRINGS: dict[str, dict[str, str]] = _merge(*(part.STRINGS for part in PARTS))
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
+    """The string ``key`` in ``lang`` (French when unknown), filled with ``values``."""
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    return text.format(**values) if values else text
+
+
+def language_name(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    key = f"lang.{code}"
+    return t(key, lang) if key in STRINGS else code

@@ -1,0 +1,3 @@
+"""Strings of the live workshop (roles, joining, presenter view)."""
+
+STRINGS: dict[str, dict[str, str]] = {}

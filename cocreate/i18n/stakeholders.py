@@ -1,0 +1,3 @@
+"""Strings of the Stakeholders page."""
+
+STRINGS: dict[str, dict[str, str]] = {}
