@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from cocreate.access import ACCESS_ENV_VAR, lan_address, reset_facilitator_secret
 from cocreate.clustering import cluster_cards, cluster_workshop
 from cocreate.embed import ModelNotFound
 from cocreate.export import EXPORT_FORMATS, export_file
@@ -103,7 +104,25 @@ def create_workshop(
             )
         except (KeyError, StoreError) as error:
             raise click.ClickException(str(error).strip("'\"")) from None
+        secret = reset_facilitator_secret(store, workshop["id"])
     click.echo(f"Created workshop {workshop['slug']} (join code {workshop['join_code']})")
+    _echo_secret(secret)
+
+
+def _echo_secret(secret: str) -> None:
+    click.echo(f"Facilitator secret: {secret}  (shown once; `cocreate secret` makes a new one)")
+
+
+@cli.command("secret")
+@click.option("--workshop", "-w", required=True, help="Workshop slug, title, id or join code.")
+@click.pass_context
+def secret_command(ctx: click.Context, workshop: str) -> None:
+    """Make a new facilitator secret for a workshop (the old one stops working)."""
+    with _open(ctx) as store:
+        target = _workshop_or_fail(store, workshop)
+        secret = reset_facilitator_secret(store, target["id"])
+    click.echo(f"{target['title']} (join code {target['join_code']})")
+    _echo_secret(secret)
 
 
 @cli.command("import")
@@ -332,18 +351,38 @@ def demo(ctx: click.Context, if_missing: bool) -> None:
             click.echo(f"Demo workshop already in {store.path}")
             return
         workshop, report = load_demo(store)
+        secret = None if existing else reset_facilitator_secret(store, workshop["id"])
     click.echo(f"Demo workshop {workshop['slug']} (join code {workshop['join_code']})")
     click.echo(report.summary("en"))
+    if secret:
+        _echo_secret(secret)
 
 
 @cli.command()
 @click.option("--port", type=int, default=8501, show_default=True)
-@click.option("--host", default="localhost", show_default=True)
+@click.option(
+    "--host",
+    default="localhost",
+    show_default=True,
+    help="0.0.0.0 to let phones in the room join (facilitators then need the secret).",
+)
+@click.option(
+    "--access",
+    type=click.Choice(["open", "secret"]),
+    default=None,
+    help="open: everyone facilitates; secret: roles apply. Default: open on localhost only.",
+)
 @click.pass_context
-def serve(ctx: click.Context, port: int, host: str) -> None:
+def serve(ctx: click.Context, port: int, host: str, access: str | None) -> None:
     """Start the app in the browser (Streamlit)."""
     app = Path(__file__).resolve().parent / "ui" / "app.py"
-    env = {**os.environ, DB_ENV_VAR: str(ctx.obj["db"]), "HF_HUB_OFFLINE": "1"}
+    local_only = host in ("localhost", "127.0.0.1", "::1")
+    env = {
+        **os.environ,
+        DB_ENV_VAR: str(ctx.obj["db"]),
+        "HF_HUB_OFFLINE": "1",
+        ACCESS_ENV_VAR: access or ("open" if local_only else "secret"),
+    }
     command = [
         sys.executable,
         "-m",
@@ -362,6 +401,8 @@ def serve(ctx: click.Context, port: int, host: str) -> None:
         "minimal",
     ]
     click.echo(f"cocreate on http://{host}:{port} (database {ctx.obj['db']})")
+    if not local_only:
+        click.echo(f"Phones in the room join on http://{lan_address()}:{port}")
     ctx.exit(subprocess.call(command, env=env))
 
 

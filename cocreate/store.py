@@ -452,6 +452,22 @@ class Store:
             if not conn.execute("SELECT 1 FROM workshops WHERE join_code = ?", [code]).fetchone():
                 return code
 
+    def find_workshop_by_code(self, code: str) -> dict[str, Any] | None:
+        """A workshop by its join code only (participants cannot join by guessing a name)."""
+        rows = list(self.db.query("SELECT * FROM workshops WHERE join_code = ?", [code]))
+        return rows[0] if rows else None
+
+    def set_facilitator_secret_hash(self, workshop_id: int, secret_hash: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE workshops SET facilitator_secret_hash = ? WHERE id = ?",
+                [secret_hash, workshop_id],
+            )
+
+    def set_phase(self, workshop_id: int, phase: str) -> None:
+        with self._write() as conn:
+            conn.execute("UPDATE workshops SET phase = ? WHERE id = ?", [phase, workshop_id])
+
     def find_workshop(self, ref: int | str) -> dict[str, Any] | None:
         """A workshop by id, slug, join code or exact title (case-insensitive)."""
         if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):

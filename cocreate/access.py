@@ -1,0 +1,185 @@
+"""Who may do what in a live workshop: facilitators and participants, phases, joining.
+
+Decisions:
+
+- **Facilitator** of a workshop: whoever gives its facilitator secret. The secret is shown once
+  when it is made (workshop creation, ``cocreate secret``) and stored only as a salted scrypt
+  hash. A facilitator can create and edit everything.
+- **Participant**: whoever joins with the workshop's short join code (typed, or in the link of
+  the QR code on the projected screen). Joining makes an anonymous rater token; a participant
+  can submit ideas and scores only, and sees only the participant views.
+- **Access mode**: ``open`` when the app is served to this machine only (``cocreate serve``
+  on localhost, as ``make run`` does): the one person at the machine facilitates every
+  workshop. ``secret`` otherwise (``cocreate serve --host 0.0.0.0`` for phones in the room,
+  or when ``COCREATE_ACCESS`` is unset): roles apply. Every facilitator action checks the role
+  on the server, in :func:`require_role`, not by hiding buttons.
+- **Phases**: the facilitator moves the room through collect -> cluster -> score -> map ->
+  decide; participant screens follow the phase.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+import socket
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "ACCESS_ENV_VAR",
+    "PHASES",
+    "FACILITATOR",
+    "PARTICIPANT",
+    "AccessDenied",
+    "Access",
+    "access_mode",
+    "hash_secret",
+    "verify_secret",
+    "new_secret",
+    "reset_facilitator_secret",
+    "unlock_facilitator",
+    "join_workshop",
+    "set_phase",
+    "require_role",
+    "lan_address",
+]
+
+ACCESS_ENV_VAR = "COCREATE_ACCESS"
+PHASES = ("collect", "cluster", "score", "map", "decide")
+FACILITATOR = "facilitator"
+PARTICIPANT = "participant"
+# unambiguous letters and digits, read aloud or copied from a projector without mistakes
+SECRET_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+SECRET_GROUPS = 4
+SECRET_GROUP_LENGTH = 4
+# scrypt work factors (RFC 7914 interactive login values); a check takes ~50 ms
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+
+
+class AccessDenied(PermissionError):
+    """A session asked for an action its role does not allow."""
+
+
+def access_mode() -> str:
+    """``open`` or ``secret`` (see the module docstring); ``secret`` unless told otherwise."""
+    mode = os.environ.get(ACCESS_ENV_VAR, "secret").strip().lower()
+    return mode if mode in ("open", "secret") else "secret"
+
+
+def new_secret() -> str:
+    """A facilitator secret such as ``k7mq-ce3x-9tab-pw2h`` (about 79 bits)."""
+    groups = (
+        "".join(secrets.choice(SECRET_ALPHABET) for _ in range(SECRET_GROUP_LENGTH))
+        for _ in range(SECRET_GROUPS)
+    )
+    return "-".join(groups)
+
+
+def _normalise(secret: str) -> bytes:
+    # typed on a phone: case and surrounding spaces do not matter
+    return secret.strip().lower().encode("utf-8")
+
+
+def hash_secret(secret: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(_normalise(secret), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P)
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
+
+
+def verify_secret(secret: str, stored: str | None) -> bool:
+    if not stored or not secret:
+        return False
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        computed = hashlib.scrypt(
+            _normalise(secret), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p)
+        )
+    except ValueError:
+        return False
+    return hmac.compare_digest(computed, bytes.fromhex(digest))
+
+
+def reset_facilitator_secret(store, workshop: int | str) -> str:
+    """Make a new facilitator secret for a workshop; returns it (the only time it is seen)."""
+    secret = new_secret()
+    store.set_facilitator_secret_hash(store.get_workshop(workshop)["id"], hash_secret(secret))
+    return secret
+
+
+@dataclass
+class Access:
+    """The roles of one browser session, per workshop, and its rater token per workshop.
+
+    Kept in the server-side session state; nothing the browser sends can change it except
+    :meth:`unlock` (with the secret) and :meth:`join` (with the join code)."""
+
+    roles: dict[int, str] = field(default_factory=dict)
+    rater_tokens: dict[int, str] = field(default_factory=dict)
+
+    def role(self, workshop_id: int) -> str | None:
+        if access_mode() == "open":
+            return FACILITATOR
+        return self.roles.get(workshop_id)
+
+    def is_facilitator(self, workshop_id: int) -> bool:
+        return self.role(workshop_id) == FACILITATOR
+
+    def grant_facilitator(self, workshop_id: int) -> None:
+        """For the session that just created the workshop (it holds the new secret)."""
+        self.roles[workshop_id] = FACILITATOR
+
+
+def unlock_facilitator(store, access: Access, workshop: int | str, secret: str) -> bool:
+    """Give the session the facilitator role of ``workshop`` if ``secret`` is right."""
+    target = store.get_workshop(workshop)
+    if verify_secret(secret, target["facilitator_secret_hash"]):
+        access.roles[target["id"]] = FACILITATOR
+        return True
+    return False
+
+
+def join_workshop(store, access: Access, code: str) -> dict[str, Any] | None:
+    """Join as a participant with a join code; returns the workshop, ``None`` for a wrong
+    code. A session that already joined keeps its anonymous rater token."""
+    cleaned = "".join(code.split()).upper()
+    if not cleaned:
+        return None
+    workshop = store.find_workshop_by_code(cleaned)
+    if workshop is None:
+        return None
+    access.roles.setdefault(workshop["id"], PARTICIPANT)
+    if workshop["id"] not in access.rater_tokens:
+        access.rater_tokens[workshop["id"]] = store.add_rater(workshop["id"])["token"]
+    return workshop
+
+
+def require_role(access: Access, workshop_id: int, role: str = FACILITATOR) -> None:
+    """Refuse (raise :class:`AccessDenied`) unless the session has ``role`` in the workshop;
+    a facilitator may do what a participant may."""
+    actual = access.role(workshop_id)
+    if actual in (role, FACILITATOR):
+        return
+    raise AccessDenied(f"This needs the {role} role in workshop {workshop_id}.")
+
+
+def set_phase(store, access: Access, workshop_id: int, phase: str) -> None:
+    """Move the room to ``phase`` (facilitators only)."""
+    require_role(access, workshop_id)
+    if phase not in PHASES:
+        raise ValueError(f"Unknown phase {phase!r}: phases are {', '.join(PHASES)}.")
+    store.set_phase(workshop_id, phase)
+
+
+def lan_address() -> str:
+    """This machine's address on the local network, for the join link phones open
+    (no packet is sent: connecting a UDP socket only picks the outgoing interface)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+            return probe.getsockname()[0]
+        except OSError:
+            return "127.0.0.1"

@@ -1,0 +1,106 @@
+"""Roles of a live workshop: secrets stored hashed, joining by code, the server-side check."""
+
+import pytest
+from click.testing import CliRunner
+
+from cocreate.access import (
+    ACCESS_ENV_VAR,
+    FACILITATOR,
+    PARTICIPANT,
+    Access,
+    AccessDenied,
+    hash_secret,
+    join_workshop,
+    new_secret,
+    require_role,
+    reset_facilitator_secret,
+    set_phase,
+    unlock_facilitator,
+    verify_secret,
+)
+from cocreate.cli import cli
+
+
+@pytest.fixture(autouse=True)
+def roles_apply(monkeypatch):
+    monkeypatch.setenv(ACCESS_ENV_VAR, "secret")
+
+
+def test_secret_is_stored_hashed_salted_and_checked(store, workshop):
+    secret = reset_facilitator_secret(store, workshop["id"])
+    stored = store.get_workshop(workshop["id"])["facilitator_secret_hash"]
+    assert secret not in stored and stored.startswith("scrypt$")
+    assert hash_secret(secret) != hash_secret(secret)  # a fresh salt each time
+    assert verify_secret(secret, stored)
+    assert verify_secret(f"  {secret.upper()} ", stored)  # typed on a phone
+    assert not verify_secret(new_secret(), stored)
+    assert not verify_secret(secret, None)
+    assert not verify_secret(secret, "garbage")
+
+
+def test_only_the_right_secret_unlocks_the_facilitator_role(store, workshop):
+    secret = reset_facilitator_secret(store, workshop["id"])
+    access = Access()
+    assert access.role(workshop["id"]) is None
+    assert not unlock_facilitator(store, access, workshop["id"], "wrong-secret")
+    assert access.role(workshop["id"]) is None
+    assert unlock_facilitator(store, access, workshop["id"], secret)
+    assert access.is_facilitator(workshop["id"])
+    # a new secret locks the old one out
+    reset_facilitator_secret(store, workshop["id"])
+    assert not unlock_facilitator(store, Access(), workshop["id"], secret)
+
+
+def test_participant_joins_by_code_once_and_cannot_facilitate(store, workshop):
+    access = Access()
+    assert join_workshop(store, access, "NOPE00") is None
+    assert join_workshop(store, access, workshop["slug"]) is None  # a name is not a code
+    code = workshop["join_code"]
+    joined = join_workshop(store, access, f" {code.lower()[:3]} {code.lower()[3:]} ")
+    assert joined["id"] == workshop["id"]
+    assert access.role(workshop["id"]) == PARTICIPANT
+    token = access.rater_tokens[workshop["id"]]
+    assert store.get_rater(token)["kind"] == "participant"
+    join_workshop(store, access, code)
+    assert access.rater_tokens[workshop["id"]] == token  # same anonymous rater
+    require_role(access, workshop["id"], PARTICIPANT)
+    with pytest.raises(AccessDenied):
+        require_role(access, workshop["id"], FACILITATOR)
+    with pytest.raises(AccessDenied):
+        set_phase(store, access, workshop["id"], "score")
+    assert store.get_workshop(workshop["id"])["phase"] == "collect"
+
+
+def test_facilitator_moves_the_phase(store, workshop):
+    access = Access()
+    access.grant_facilitator(workshop["id"])
+    require_role(access, workshop["id"], PARTICIPANT)  # a facilitator may do what they may
+    set_phase(store, access, workshop["id"], "score")
+    assert store.get_workshop(workshop["id"])["phase"] == "score"
+    with pytest.raises(ValueError, match="Unknown phase"):
+        set_phase(store, access, workshop["id"], "party")
+
+
+def test_roles_of_one_workshop_do_not_open_another(store, workshop):
+    other = store.create_workshop("Autre atelier")
+    access = Access()
+    access.grant_facilitator(workshop["id"])
+    with pytest.raises(AccessDenied):
+        require_role(access, other["id"], PARTICIPANT)
+
+
+def test_open_mode_makes_everyone_facilitator(store, workshop, monkeypatch):
+    monkeypatch.setenv(ACCESS_ENV_VAR, "open")
+    assert Access().is_facilitator(workshop["id"])
+
+
+def test_cli_prints_a_secret_once_and_never_stores_it(db_path):
+    runner = CliRunner()
+    created = runner.invoke(cli, ["--db", str(db_path), "create-workshop", "Parc"])
+    assert created.exit_code == 0, created.output
+    secret = created.output.split("Facilitator secret: ")[1].split()[0]
+    for stored in db_path.parent.glob(db_path.name + "*"):  # the file and its WAL
+        assert secret.encode() not in stored.read_bytes()
+    renewed = runner.invoke(cli, ["--db", str(db_path), "secret", "-w", "parc"])
+    new = renewed.output.split("Facilitator secret: ")[1].split()[0]
+    assert new != secret
