@@ -79,6 +79,7 @@ __all__ = [
     "MapProblem",
     "StakeholderMapError",
     "actor_node",
+    "free_actor_key",
     "target_node",
     "check_map",
     "build_graph",
@@ -458,6 +459,21 @@ def actor_node(key: str) -> str:
 
 def target_node(kind: str, ref: int) -> str:
     return f"{kind}:{ref}"
+
+
+def free_actor_key(name: str, taken: Iterable[str]) -> str:
+    """A key for a new actor named ``name``, not among ``taken``.
+
+    >>> free_actor_key("Conseil de quartier", ["conseil_de_quartier"])
+    'conseil_de_quartier_2'
+    """
+    base = _fold(name) or "actor"
+    taken = set(taken)
+    key, n = base, 1
+    while key in taken:
+        n += 1
+        key = f"{base}_{n}"
+    return key
 
 
 def _is_scale(value: Any) -> bool:

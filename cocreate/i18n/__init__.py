@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from cocreate.i18n import clusters, core, live, scoring, stakeholders
 
-__all__ = ["LANGUAGES", "STRINGS", "t", "language_name"]
+__all__ = ["LANGUAGES", "STRINGS", "t", "language_name", "format_number", "format_datetime"]
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
@@ -41,3 +41,27 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
 def language_name(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
     key = f"lang.{code}"
     return t(key, lang) if key in STRINGS else code
+
+
+# babel locales: French writes 1 234,5 and 26 nov. 2026, 14:05; English 1,234.5
+LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+
+def format_number(value: float | int, lang: str = DEFAULT_LANGUAGE, *, digits: int = 0) -> str:
+    """A number as the language writes it (thousands separator, decimal comma in French)."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=LOCALES.get(lang, LOCALES["fr"]))
+
+
+def format_datetime(iso: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A stored ISO timestamp as the language writes a date and time, in local time."""
+    import datetime as dt
+
+    from babel.dates import format_datetime as babel_datetime
+
+    moment = dt.datetime.fromisoformat(iso)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return babel_datetime(moment, format="medium", locale=LOCALES.get(lang, LOCALES["fr"]))

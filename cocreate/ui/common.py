@@ -7,19 +7,35 @@ from typing import Any
 
 import streamlit as st
 
+from cocreate.access import FACILITATOR
 from cocreate.i18n import LANGUAGES, language_name, t
-from cocreate.store import Store, default_db_path
+from cocreate.store import Store, StoreError, default_db_path
+from cocreate.ui.roles import is_open_mode, refuse_unless, session_access
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 PAGE_FILES = {
     "workshop": PAGES_DIR / "workshop.py",
     "ideas": PAGES_DIR / "ideas.py",
     "clusters": PAGES_DIR / "clusters.py",
+    "stakeholders": PAGES_DIR / "stakeholders.py",
+    "scoring": PAGES_DIR / "scoring.py",
+    "ballot": PAGES_DIR / "ballot.py",
+    "results": PAGES_DIR / "results.py",
+    "join": PAGES_DIR / "join.py",
+    "participate": PAGES_DIR / "participate.py",
+    "present": PAGES_DIR / "present.py",
 }
 PAGE_ICONS = {
     "workshop": ":material/groups:",
     "ideas": ":material/lightbulb:",
     "clusters": ":material/bubble_chart:",
+    "stakeholders": ":material/diversity_3:",
+    "scoring": ":material/star_rate:",
+    "ballot": ":material/how_to_vote:",
+    "results": ":material/leaderboard:",
+    "join": ":material/login:",
+    "participate": ":material/front_hand:",
+    "present": ":material/cast:",
 }
 
 
@@ -37,16 +53,18 @@ def open_store() -> Store:
     return Store(path, migrate=False)
 
 
-def ui_lang() -> str:
-    """The interface language: the sidebar choice, else ``?lang=``, else French."""
+def ui_lang(workshop: dict[str, Any] | None = None) -> str:
+    """The interface language: the sidebar choice, else ``?lang=``, else the workshop's
+    language (French for a French workshop), else French."""
     if "lang" not in st.session_state:
-        wanted = st.query_params.get("lang", "fr")
+        default = workshop["language"] if workshop else "fr"
+        wanted = st.query_params.get("lang", default)
         st.session_state["lang"] = wanted if wanted in LANGUAGES else "fr"
     return st.session_state["lang"]
 
 
-def language_switch() -> str:
-    lang = ui_lang()
+def language_switch(workshop: dict[str, Any] | None = None) -> str:
+    lang = ui_lang(workshop)
     st.sidebar.radio(
         t("app.language", lang),
         LANGUAGES,
@@ -68,23 +86,58 @@ def set_current_workshop(workshop: dict[str, Any]) -> None:
 
 def current_workshop(store: Store) -> dict[str, Any] | None:
     """The workshop this browser tab works on (kept in the URL as ``?w=slug``); the newest
-    workshop when none was chosen, so a first start opens straight on the demo."""
+    workshop when none was chosen, so a first start opens straight on the demo. When roles
+    apply, only a workshop this session has joined or facilitates."""
+    access = session_access()
+    allowed = None if is_open_mode() else set(access.roles)
     workshop_id = st.session_state.get("workshop_id")
-    workshop = store.find_workshop(workshop_id) if workshop_id else None
-    if workshop is None and st.query_params.get("w"):
-        workshop = store.find_workshop(st.query_params["w"])
-    if workshop is None:
-        workshop = next(iter(store.list_workshops()), None)
+    candidates = [store.find_workshop(workshop_id) if workshop_id else None]
+    if st.query_params.get("w"):
+        candidates.append(store.find_workshop(st.query_params["w"]))
+    if allowed is None:
+        candidates.append(next(iter(store.list_workshops()), None))
+    else:
+        candidates += [store.find_workshop(i) for i in sorted(allowed, reverse=True)]
+    workshop = next(
+        (w for w in candidates if w is not None and (allowed is None or w["id"] in allowed)),
+        None,
+    )
     if workshop is not None:
         st.session_state["workshop_id"] = workshop["id"]
     return workshop
 
 
-def require_workshop(store: Store, lang: str) -> dict[str, Any]:
-    """The current workshop, or a pointer to the Workshop page and a stop."""
+def require_workshop(store: Store, lang: str, role: str = FACILITATOR) -> dict[str, Any]:
+    """The current workshop, or a pointer to the Workshop page and a stop; refuses a session
+    without ``role`` in it (the server-side check of every page)."""
     workshop = current_workshop(store)
     if workshop is None:
         st.info(t("app.no_workshop", lang))
         st.page_link(str(PAGE_FILES["workshop"]), label=t("nav.workshop", lang))
         st.stop()
+    refuse_unless(workshop, lang, role)
     return workshop
+
+
+def current_rater(store: Store, workshop: dict[str, Any]) -> dict[str, Any]:
+    """Who this browser scores as in ``workshop``: the rater token in the URL (``?r=``: a
+    phone reload, or a staff member's link), else the session's (made when it joined, or on
+    an earlier ballot), else a new anonymous participant. The token is kept in the session's
+    access and in the URL."""
+    tokens = session_access().rater_tokens
+    rater = None
+    for token in (st.query_params.get("r"), tokens.get(workshop["id"])):
+        if not token:
+            continue
+        try:
+            found = store.get_rater(str(token))
+        except StoreError:
+            continue
+        if found["workshop_id"] == workshop["id"]:
+            rater = found
+            break
+    if rater is None:
+        rater = store.add_rater(workshop["id"])
+    tokens[workshop["id"]] = rater["token"]
+    st.query_params["r"] = rater["token"]
+    return rater

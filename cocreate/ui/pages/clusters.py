@@ -21,7 +21,7 @@ from cocreate.clustering import (
 )
 from cocreate.embed import available_models, resolve_embedder
 from cocreate.export import EXPORT_FORMATS, export_bytes
-from cocreate.i18n import t
+from cocreate.i18n import format_datetime, format_number, t
 from cocreate.store import Store
 from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
 from cocreate.ui.wall import (
@@ -198,7 +198,7 @@ groups_metric, ideas_metric, loose_metric, duplicates_metric, download_col = st.
     [1, 1, 1, 1, 2], vertical_alignment="bottom"
 )
 groups_metric.metric(t("clusters.metric_clusters", lang), len(cards))
-ideas_metric.metric(t("clusters.metric_ideas", lang), len(ideas))
+ideas_metric.metric(t("clusters.metric_ideas", lang), format_number(len(ideas), lang))
 loose_metric.metric(t("clusters.metric_loose", lang), sum(card["loose"] for card in cards))
 duplicates_metric.metric(t("clusters.metric_duplicates", lang), len(suggestions))
 
@@ -224,7 +224,7 @@ st.caption(
     t(
         "clusters.last_run",
         lang,
-        date=clustering["created_at"][:16].replace("T", " "),
+        date=format_datetime(clustering["created_at"], lang),
         model=clustering["model_id"],
         seed=clustering["seed"],
         ideas=clustering["n_ideas"],

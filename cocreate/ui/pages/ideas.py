@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from cocreate.i18n import language_name, t
+from cocreate.i18n import format_number, language_name, t
 from cocreate.ingest import FIELDS, IngestError, import_file, preview_file, submit_idea
 from cocreate.ui.common import open_store, require_workshop, ui_lang
 
@@ -172,8 +172,10 @@ with tab_import:
 with tab_list:
     facets = store.idea_facets(workshop["id"])
     total, duplicates, sources, languages = st.columns(4)
-    total.metric(t("ideas.metric_total", lang), facets["total"])
-    duplicates.metric(t("ideas.metric_duplicates", lang), facets["exact_duplicates"])
+    total.metric(t("ideas.metric_total", lang), format_number(facets["total"], lang))
+    duplicates.metric(
+        t("ideas.metric_duplicates", lang), format_number(facets["exact_duplicates"], lang)
+    )
     sources.metric(t("ideas.metric_sources", lang), len(facets["source"]))
     languages.metric(t("ideas.metric_languages", lang), len(facets["language"]))
     if not facets["total"]:

@@ -1,8 +1,13 @@
-"""Workshop page: open an existing workshop, or create one from a template."""
+"""Workshop page: the room's phase, open an existing workshop, or create one from a template.
+
+Facilitators only. In open access (the app served to this machine only) that is everyone;
+otherwise the page lists only the workshops this session facilitates.
+"""
 
 import streamlit as st
 
-from cocreate.i18n import LANGUAGES, language_name, t
+from cocreate.access import PHASES, reset_facilitator_secret, set_phase
+from cocreate.i18n import LANGUAGES, format_number, language_name, t
 from cocreate.store import StoreError
 from cocreate.templates import create_workshop_from_template, get_template, list_templates
 from cocreate.ui.common import (
@@ -12,6 +17,7 @@ from cocreate.ui.common import (
     set_current_workshop,
     ui_lang,
 )
+from cocreate.ui.roles import is_open_mode, refuse_unless, session_access
 
 lang = ui_lang()
 store = open_store()
@@ -19,14 +25,21 @@ st.header(t("workshop.header", lang))
 if flash := st.session_state.pop("workshop_flash", None):
     st.success(flash)
 
+access = session_access()
 workshop = current_workshop(store)
+if workshop and not is_open_mode():
+    refuse_unless(workshop, lang)
+if secret := st.session_state.pop("workshop_secret_once", None):
+    st.warning(t("live.secret_once", lang, secret=secret))
 if workshop:
     st.subheader(workshop["title"])
     if workshop["challenge"]:
         st.markdown(f"> {workshop['challenge']}")
     code, ideas, language = st.columns(3)
     code.metric(t("workshop.join_code", lang), workshop["join_code"])
-    ideas.metric(t("workshop.ideas_count", lang), store.count_ideas(workshop["id"]))
+    ideas.metric(
+        t("workshop.ideas_count", lang), format_number(store.count_ideas(workshop["id"]), lang)
+    )
     language.metric(t("workshop.language_value", lang), language_name(workshop["language"], lang))
     if workshop["template"]:
         try:
@@ -35,10 +48,27 @@ if workshop:
             phases = []
         if phases:
             st.caption(t("workshop.phases", lang, phases=" → ".join(phases)))
-    st.page_link(str(PAGE_FILES["ideas"]), label=t("workshop.go_ideas", lang), icon="➡️")
+    phase = st.segmented_control(
+        t("live.phase", lang),
+        PHASES,
+        default=workshop["phase"],
+        format_func=lambda p: t(f"phase.{p}", lang),
+        key=f"workshop_phase_{workshop['id']}",
+    )
+    if phase and phase != workshop["phase"]:
+        set_phase(store, access, workshop["id"], phase)
+        st.toast(t("live.phase_set", lang, phase=t(f"phase.{phase}", lang)))
+    links = st.columns(3)
+    links[0].page_link(str(PAGE_FILES["ideas"]), label=t("workshop.go_ideas", lang), icon="➡️")
+    links[1].page_link(
+        str(PAGE_FILES["present"]), label=t("nav.present", lang), icon=":material/cast:"
+    )
+    if links[2].button(t("live.new_secret", lang), key="workshop_new_secret"):
+        st.session_state["workshop_secret_once"] = reset_facilitator_secret(store, workshop["id"])
+        st.rerun()
     st.divider()
 
-workshops = store.list_workshops()
+workshops = [w for w in store.list_workshops() if access.is_facilitator(w["id"])]
 if workshops:
     st.subheader(t("workshop.pick", lang))
     by_id = {w["id"]: w for w in workshops}
@@ -98,6 +128,10 @@ with st.form("workshop_create_form"):
             except StoreError as error:
                 st.error(str(error))
             else:
+                access.grant_facilitator(created["id"])
+                st.session_state["workshop_secret_once"] = reset_facilitator_secret(
+                    store, created["id"]
+                )
                 set_current_workshop(created)
                 st.session_state["workshop_flash"] = t(
                     "workshop.created", lang, title=created["title"]

@@ -1,0 +1,52 @@
+"""Join page: a participant types the workshop code (or arrives by the QR code's link);
+a facilitator gives the code and the facilitator secret."""
+
+import streamlit as st
+
+from cocreate.access import join_workshop, unlock_facilitator
+from cocreate.i18n import t
+from cocreate.ui.common import open_store, set_current_workshop, ui_lang
+from cocreate.ui.roles import is_open_mode, session_access
+
+lang = ui_lang()
+store = open_store()
+access = session_access()
+st.header(t("join.header", lang))
+if is_open_mode():
+    st.info(t("join.open_mode", lang))
+
+with st.form("join_form"):
+    code = st.text_input(
+        t("join.code", lang),
+        max_chars=12,
+        help=t("join.code_help", lang),
+        key="join_code",
+        placeholder="ABC234",
+    )
+    joined = st.form_submit_button(t("join.submit", lang), type="primary", use_container_width=True)
+if joined:
+    workshop = join_workshop(store, access, code)
+    if workshop is None:
+        st.error(t("join.wrong_code", lang, code=code.strip()))
+    else:
+        set_current_workshop(workshop)
+        st.query_params["r"] = access.rater_tokens[workshop["id"]]
+        st.session_state["participate_flash"] = t("join.joined", lang, title=workshop["title"])
+        st.session_state["goto_page"] = "participate"
+        store.close()
+        st.rerun()
+
+with st.expander(t("join.facilitate", lang)):
+    with st.form("join_facilitator_form"):
+        facilitator_code = st.text_input(t("join.code", lang), key="join_facilitator_code")
+        secret = st.text_input(t("join.secret", lang), type="password", key="join_secret")
+        unlock = st.form_submit_button(t("join.unlock", lang))
+    if unlock:
+        workshop = store.find_workshop_by_code("".join(facilitator_code.split()).upper())
+        if workshop is not None and unlock_facilitator(store, access, workshop["id"], secret):
+            set_current_workshop(workshop)
+            st.session_state["goto_page"] = "workshop"
+            store.close()
+            st.rerun()
+        st.error(t("join.wrong_secret", lang))
+store.close()

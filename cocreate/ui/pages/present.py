@@ -1,0 +1,98 @@
+"""Presenter view for the projected screen: the join code and QR code, then what the room is
+doing — the live idea wall, the groups, the scoring results, the stakeholder map — in large
+type, refreshed every second and a half without anyone clicking."""
+
+from html import escape
+
+import streamlit as st
+
+from cocreate.i18n import format_number, t
+from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
+from cocreate.ui.presenter import PRESENTER_CSS, join_url, qr_png
+from cocreate.ui.roles import refuse_unless
+
+REFRESH_SECONDS = 1.5
+IDEAS_SHOWN = 12
+CLUSTERS_SHOWN = 12
+
+lang = ui_lang()
+store = open_store()
+workshop = require_workshop(store, lang)
+refuse_unless(workshop, lang)
+store.close()
+st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
+
+url = join_url(workshop["join_code"])
+head, qr = st.columns([4, 1], vertical_alignment="center")
+head.markdown(
+    f"<div class='cc-present'><h1>{escape(workshop['title'])}</h1>"
+    f"<div class='cc-challenge'>{escape(workshop['challenge'] or '')}</div></div>",
+    unsafe_allow_html=True,
+)
+with qr:
+    st.image(qr_png(url), width=220, output_format="PNG")
+    st.markdown(
+        f"<div class='cc-present'><div class='cc-code'>{escape(workshop['join_code'])}</div>"
+        f"<div class='cc-url'>{escape(t('present.join_at', lang, url=url))}</div></div>",
+        unsafe_allow_html=True,
+    )
+
+
+def idea_wall(store, workshop_id: int) -> None:
+    count = store.count_ideas(workshop_id)
+    shown = t("present.ideas", lang, count=format_number(count, lang))
+    st.markdown(f"<div class='cc-present cc-count'>{escape(shown)}</div>", unsafe_allow_html=True)
+    ideas = store.list_ideas(workshop_id, newest_first=True, limit=IDEAS_SHOWN)
+    if not ideas:
+        st.markdown(
+            f"<div class='cc-present'>{escape(t('present.no_ideas', lang))}</div>",
+            unsafe_allow_html=True,
+        )
+    columns = st.columns(3)
+    for n, idea in enumerate(ideas):
+        author = (
+            f"<div class='cc-author'>— {escape(idea['author'])}</div>" if idea["author"] else ""
+        )
+        card = f"<div class='cc-idea'>{escape(idea['text'])}{author}</div>"
+        columns[n % 3].markdown(card, unsafe_allow_html=True)
+
+
+def cluster_wall(store, workshop_id: int) -> None:
+    clusters = store.active_clusters(workshop_id)
+    waiting = sum(1 for a in store.assignments(workshop_id) if a["cluster_id"] is None)
+    if not clusters:
+        st.markdown(
+            f"<div class='cc-present'>{escape(t('present.no_clusters', lang))}</div>",
+            unsafe_allow_html=True,
+        )
+        return
+    if waiting:
+        st.caption(t("present.waiting", lang, count=waiting))
+    columns = st.columns(3)
+    for n, cluster in enumerate(clusters[:CLUSTERS_SHOWN]):
+        keywords = ", ".join(cluster["keywords"][:4])
+        columns[n % 3].markdown(
+            f"<div class='cc-cluster'><h3>{escape(cluster['label'] or '—')}</h3>"
+            f"<div class='cc-size'>{escape(t('present.ideas', lang, count=cluster['size']))}</div>"
+            f"<div>{escape(keywords)}</div></div>",
+            unsafe_allow_html=True,
+        )
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def live_screen() -> None:
+    with open_store() as fresh:
+        current = fresh.get_workshop(workshop["id"])
+        phase = current["phase"]
+        st.markdown(
+            f"<div class='cc-present'><b>{escape(t(f'phase.{phase}', lang))}</b></div>",
+            unsafe_allow_html=True,
+        )
+        if phase == "collect":
+            idea_wall(fresh, workshop["id"])
+        else:
+            cluster_wall(fresh, workshop["id"])
+
+
+live_screen()
+st.page_link(str(PAGE_FILES["workshop"]), label=t("present.exit", lang), icon=":material/close:")

@@ -1,0 +1,59 @@
+"""Pieces of the presenter view: the join link and its QR code, large-type styling."""
+
+from __future__ import annotations
+
+import io
+import os
+from urllib.parse import urlsplit
+
+import segno
+import streamlit as st
+
+from cocreate.access import lan_address
+
+PUBLIC_URL_ENV_VAR = "COCREATE_PUBLIC_URL"
+LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+# large type, high contrast, no sidebar or toolbar: read from the back of a room
+PRESENTER_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], footer {display: none !important;}
+.block-container {padding-top: 1.2rem; max-width: 100% !important;}
+.cc-present {color: #111; font-size: 1.6rem; line-height: 1.35;}
+.cc-present h1 {font-size: 3rem; margin: 0 0 .3rem 0;}
+.cc-present .cc-challenge {font-size: 1.8rem; color: #222;}
+.cc-present .cc-code {font-size: 3.4rem; font-weight: 800; letter-spacing: .3rem;}
+.cc-present .cc-url {font-size: 1.3rem; color: #222; word-break: break-all;}
+.cc-idea {border: 3px solid #111; border-radius: .6rem; padding: .6rem .9rem;
+          margin-bottom: .8rem; background: #fffbe6; font-size: 1.5rem; color: #111;}
+.cc-idea .cc-author {font-size: 1.1rem; color: #333;}
+.cc-cluster {border: 3px solid #0b4f8a; border-radius: .6rem; padding: .6rem .9rem;
+             margin-bottom: .8rem; background: #eef5fc; color: #111;}
+.cc-cluster h3 {font-size: 1.9rem; margin: 0;}
+.cc-cluster .cc-size {font-size: 1.3rem; font-weight: 700; color: #0b4f8a;}
+.cc-count {font-size: 2.2rem; font-weight: 800;}
+</style>
+"""
+
+
+def join_url(code: str) -> str:
+    """The link phones open: ``$COCREATE_PUBLIC_URL``, else the address this page was opened
+    with, with this machine's network address in place of localhost (a phone cannot reach
+    the facilitator's localhost)."""
+    base = os.environ.get(PUBLIC_URL_ENV_VAR)
+    if not base:
+        parts = urlsplit(st.context.url or "http://localhost:8501/")
+        host = parts.hostname or "localhost"
+        if host in LOOPBACK:
+            host = lan_address()
+        port = f":{parts.port}" if parts.port else ""
+        base = f"{parts.scheme or 'http'}://{host}{port}/"
+    return f"{base.rstrip('/')}/?join={code}"
+
+
+def qr_png(url: str) -> bytes:
+    """The join link as a QR code image, dark on white for a washed-out projector."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=12, border=2, dark="#000000")
+    return buffer.getvalue()
