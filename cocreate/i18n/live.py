@@ -31,6 +31,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "join.facilitate": {"en": "I facilitate this workshop", "fr": "J'anime cet atelier"},
     "join.secret": {"en": "Facilitator secret", "fr": "Secret d'animation"},
+    "join.create": {"en": "Create a new workshop", "fr": "Créer un nouvel atelier"},
     "join.unlock": {"en": "Open as facilitator", "fr": "Ouvrir en animateur"},
     "join.wrong_secret": {
         "en": "Wrong code or secret.",

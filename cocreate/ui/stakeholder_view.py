@@ -15,6 +15,7 @@ import altair as alt
 import networkx as nx
 import pandas as pd
 
+from cocreate.i18n import t
 from cocreate.stakeholder_formats import (
     write_gexf,
     write_graphml,
@@ -149,6 +150,31 @@ GRID_X = (0.5, 6.4)
 # a step: they stay nearer their own cell than any other)
 CELL_SPREAD = 0.38
 GRID_Y = (0.5, 5.5)
+
+
+CHART_WORDS = (
+    "name",
+    "group",
+    "power",
+    "interest",
+    "stance",
+    "notes",
+    "source",
+    "target",
+    "weight",
+    "direction",
+    "role",
+    "cluster",
+    "quadrant",
+)
+
+
+def chart_titles(lang: str) -> dict[str, str]:
+    """The translated column and legend words the charts and tables use."""
+    titles = {word: t(f"stakeholders.col_{word}", lang) for word in CHART_WORDS}
+    titles["relation"] = t("stakeholders.col_type", lang)
+    titles["hint"] = t("stakeholders.col_hint", lang)
+    return titles
 
 
 def wrap(text: str, width: int = LABEL_WIDTH) -> str:

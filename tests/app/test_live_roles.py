@@ -5,7 +5,7 @@ with the secret and moves the room through the phases."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cocreate.access import reset_facilitator_secret
+from cocreate.access import Access, reset_facilitator_secret, unlock_facilitator
 from cocreate.store import Store
 
 from .conftest import APP, CLUSTERS_PAGE, WORKSHOP_PAGE
@@ -141,3 +141,19 @@ def test_the_presenter_view_shows_the_code_and_new_ideas(live, db_path, monkeypa
         submit_idea(store, workshop["id"], "Un kiosque à musique rénové", author="Jo")
     at.run()
     assert "Un kiosque à musique rénové" in texts(at)
+
+
+def test_a_new_workshop_made_from_the_join_page_is_facilitated_by_its_maker(live, db_path):
+    at = fresh_session()
+    at.text_input(key="join_new_title").input("Square Lamartine")
+    at.text_area(key="join_new_challenge").input("Comment rendre le square plus vivant ?")
+    at.button[2].click().run()
+    assert not at.exception, at.exception
+    assert at.header[0].value == "Atelier"
+    assert "Secret d'animation" in at.warning[0].value
+    secret = at.warning[0].value.split("**")[1]
+    with Store(db_path) as store:
+        created = store.find_workshop("square-lamartine")
+        # the secret shown once is the one that unlocks the workshop, and only its hash is kept
+        assert unlock_facilitator(store, Access(), created["id"], secret)
+        assert secret not in created["facilitator_secret_hash"]

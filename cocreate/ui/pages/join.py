@@ -1,10 +1,13 @@
 """Join page: a participant types the workshop code (or arrives by the QR code's link);
-a facilitator gives the code and the facilitator secret."""
+a facilitator gives the code and the facilitator secret, or creates a new workshop (and
+becomes its facilitator: the secret is shown once on the Workshop page)."""
 
 import streamlit as st
 
-from cocreate.access import join_workshop, unlock_facilitator
-from cocreate.i18n import t
+from cocreate.access import join_workshop, reset_facilitator_secret, unlock_facilitator
+from cocreate.i18n import LANGUAGES, language_name, t
+from cocreate.store import StoreError
+from cocreate.templates import create_workshop_from_template
 from cocreate.ui.common import open_store, set_current_workshop, ui_lang
 from cocreate.ui.roles import is_open_mode, session_access
 
@@ -49,4 +52,34 @@ with st.expander(t("join.facilitate", lang)):
             store.close()
             st.rerun()
         st.error(t("join.wrong_secret", lang))
+
+with st.expander(t("join.create", lang)):
+    with st.form("join_create_form"):
+        title = st.text_input(t("workshop.title", lang), key="join_new_title")
+        challenge = st.text_area(t("workshop.challenge", lang), key="join_new_challenge")
+        language = st.radio(
+            t("workshop.workshop_language", lang),
+            LANGUAGES,
+            index=LANGUAGES.index(lang),
+            format_func=lambda code: language_name(code, lang),
+            horizontal=True,
+            key="join_new_language",
+        )
+        create = st.form_submit_button(t("workshop.submit", lang))
+    if create:
+        try:
+            created = create_workshop_from_template(
+                store, "blank", language=language, title=title, challenge=challenge
+            )
+        except StoreError as error:
+            st.error(str(error))
+        else:
+            access.grant_facilitator(created["id"])
+            st.session_state["workshop_secret_once"] = reset_facilitator_secret(
+                store, created["id"]
+            )
+            set_current_workshop(created)
+            st.session_state["goto_page"] = "workshop"
+            store.close()
+            st.rerun()
 store.close()

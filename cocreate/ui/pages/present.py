@@ -7,9 +7,19 @@ from html import escape
 import streamlit as st
 
 from cocreate.i18n import format_number, t
+from cocreate.scoring import round_citizen_support, round_results, round_rubric
+from cocreate.stakeholders import workshop_graph, workshop_vocabulary
 from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
 from cocreate.ui.presenter import PRESENTER_CSS, join_url, qr_png
 from cocreate.ui.roles import refuse_unless
+from cocreate.ui.scoreboard import (
+    dvf_chart,
+    dvf_points,
+    ranking_table,
+    style_ranking,
+    unique_names,
+)
+from cocreate.ui.stakeholder_view import chart_titles, network_chart, network_frames
 
 REFRESH_SECONDS = 1.5
 IDEAS_SHOWN = 12
@@ -79,6 +89,49 @@ def cluster_wall(store, workshop_id: int) -> None:
         )
 
 
+def scoring_board(store, workshop_id: int) -> None:
+    """The newest scoring round: who answered while it is blind, then the ranking."""
+    rounds = store.list_rounds(workshop_id)
+    if not rounds:
+        st.markdown(
+            f"<div class='cc-present'>{escape(t('results.no_rounds', lang))}</div>",
+            unsafe_allow_html=True,
+        )
+        return
+    round_id = rounds[0]["id"]
+    outcome = round_results(store, round_id)
+    names = unique_names(store.round_targets(round_id), lang)
+    if outcome.hidden:
+        st.markdown(
+            f"<div class='cc-present'>{escape(t('results.hidden', lang))}</div>",
+            unsafe_allow_html=True,
+        )
+        for target_id, name in names.items():
+            answered = outcome.progress.get(target_id, 0)
+            st.progress(
+                answered / outcome.raters if outcome.raters else 0.0,
+                text=t("results.target_progress", lang, target=name, raters=answered),
+            )
+        return
+    rubric = round_rubric(store, round_id)
+    support = round_citizen_support(store, round_id)
+    table, chart = st.columns([3, 2], gap="large")
+    table.table(
+        style_ranking(ranking_table(outcome, rubric, names, support, lang), lang),
+        hide_index=True,
+    )
+    points, _ = dvf_points(outcome, names, lang)
+    if not points.empty:
+        chart.altair_chart(dvf_chart(points, rubric, lang), width="stretch")
+
+
+def stakeholder_board(store, workshop_id: int) -> None:
+    vocab = workshop_vocabulary(store, workshop_id)
+    graph = workshop_graph(store, workshop_id)
+    frames = network_frames(graph, vocab, lang, seed=0)
+    st.altair_chart(network_chart(frames, vocab, lang, chart_titles(lang)), width="stretch")
+
+
 @st.fragment(run_every=REFRESH_SECONDS)
 def live_screen() -> None:
     with open_store() as fresh:
@@ -90,6 +143,12 @@ def live_screen() -> None:
         )
         if phase == "collect":
             idea_wall(fresh, workshop["id"])
+        elif phase == "cluster":
+            cluster_wall(fresh, workshop["id"])
+        elif phase in ("score", "decide"):
+            scoring_board(fresh, workshop["id"])
+        elif fresh.list_actors(workshop["id"]):
+            stakeholder_board(fresh, workshop["id"])
         else:
             cluster_wall(fresh, workshop["id"])
 

@@ -34,6 +34,7 @@ from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
 from cocreate.ui.stakeholder_view import (
     EXPORTS,
     actors_table,
+    chart_titles,
     grid_chart,
     grid_frame,
     links_table,
@@ -337,26 +338,7 @@ clusters_metric.metric(
 )
 isolated_metric.metric(t("stakeholders.metric_isolated", lang), len(isolated))
 
-titles = {
-    word: t(f"stakeholders.col_{word}", lang)
-    for word in (
-        "name",
-        "group",
-        "power",
-        "interest",
-        "stance",
-        "notes",
-        "source",
-        "target",
-        "weight",
-        "direction",
-        "role",
-        "cluster",
-        "quadrant",
-    )
-}
-titles["relation"] = t("stakeholders.col_type", lang)
-titles["hint"] = t("stakeholders.col_hint", lang)
+titles = chart_titles(lang)
 
 tab_map, tab_grid, tab_cluster, tab_analysis, tab_edit, tab_files = st.tabs(
     [
