@@ -23,6 +23,7 @@ FACILITATOR_PAGES = (
     "results",
     "stakeholders",
     "present",
+    "participate",
     "ballot",
     "join",
 )

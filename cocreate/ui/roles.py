@@ -41,6 +41,9 @@ def follow_links(store) -> dict[str, Any] | None:
     if code:
         joined = join_workshop(store, access, code)
         del st.query_params["join"]
+        if joined is not None:
+            # the QR code's link opens straight on the participant view
+            st.session_state["goto_page"] = "participate"
     token = st.query_params.get("r")
     if token and token not in access.rater_tokens.values():
         try:

@@ -1,0 +1,264 @@
+"""How fast the app answers a facilitator and a room, at 5,000 ideas.
+
+1. **Page rerun time** of the main pages (Workshop, Ideas, Clusters, Scoring, Results,
+   Stakeholders, presenter view) on a workshop of 5,000 real French proposals (the first
+   5,000 of Make.org "Le monde d'après"), clustered, with a scoring round of 20 raters and
+   the city-project stakeholder map. Each page is run by Streamlit's AppTest (the real
+   script, in process); the first run fills the caches, then the median of ``--reruns``
+   reruns is reported. Baseline measured in the same run: the Join page, which reads almost
+   nothing. Goal: <= 300 ms median per page.
+2. **Submit-to-screen delay**: the real app served by Streamlit, the presenter view open in
+   chromium, a participant's phone (a second browser context) sends an idea through the
+   participate page; the delay is from the click to the idea's text on the projected
+   screen. Goal: <= 2 s. Baseline: the presenter view's refresh period (1.5 s), the worst
+   case of polling alone.
+
+    python bench/app.py [--reruns 15] [--ideas 5000] [--delays 5] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT.parent / "shared" / "data"
+MAKEORG = DATA_DIR / "makeorg-mondedapres" / "mondedapres_2020_05_28.csv"
+APP = ROOT / "app.py"
+PAGES = {
+    "join (baseline)": "cocreate/ui/pages/join.py",
+    "workshop": "cocreate/ui/pages/workshop.py",
+    "ideas": "cocreate/ui/pages/ideas.py",
+    "clusters": "cocreate/ui/pages/clusters.py",
+    "scoring": "cocreate/ui/pages/scoring.py",
+    "results": "cocreate/ui/pages/results.py",
+    "stakeholders": "cocreate/ui/pages/stakeholders.py",
+    "present": "cocreate/ui/pages/present.py",
+}
+GOAL_MS = 300
+GOAL_DELAY_S = 2.0
+PRESENTER_REFRESH_S = 1.5
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+def build_workshop(db_path: Path, n_ideas: int) -> dict:
+    """A clustered workshop of real proposals, a scored round and a stakeholder map."""
+    from cocreate.clustering import cluster_workshop
+    from cocreate.ingest import import_file
+    from cocreate.scoring import copy_rubric_to_workshop, open_round, submit_score
+    from cocreate.stakeholders import load_starter_map
+    from cocreate.store import Store
+
+    sample = db_path.parent / "makeorg-sample.csv"
+    with MAKEORG.open(encoding="utf-8", newline="") as source:
+        reader = csv.reader(source)
+        rows = [next(reader) for _ in range(n_ideas + 1)]
+    with sample.open("w", encoding="utf-8", newline="") as target:
+        csv.writer(target).writerows(rows)
+    with Store(db_path) as store:
+        workshop = store.create_workshop("Le monde d'après", language="fr", slug="bench")
+        started = time.perf_counter()
+        report = import_file(store, workshop["id"], sample)
+        imported = time.perf_counter() - started
+        started = time.perf_counter()
+        summary = cluster_workshop(store, workshop["id"], seed=0)
+        clustered = time.perf_counter() - started
+        copy_rubric_to_workshop(store, workshop["id"], "dvf-quick")
+        clusters = store.active_clusters(workshop["id"])[:8]
+        scoring_round = open_round(
+            store, workshop["id"], [("cluster", c["id"]) for c in clusters], blind=False
+        )
+        targets = store.round_targets(scoring_round["id"])
+        for rater_number in range(20):
+            rater = store.add_rater(workshop["id"])
+            for n, target in enumerate(targets):
+                for criterion in ("wanted", "doable", "lasting"):
+                    value = 1 + (rater_number + n + len(criterion)) % 5
+                    submit_score(
+                        store, scoring_round["id"], target["id"], rater["id"], criterion, value
+                    )
+        load_starter_map(store, workshop["id"], "city-project", "fr")
+    return {
+        "ideas": report.added,
+        "clusters": summary.n_clusters,
+        "import_s": imported,
+        "cluster_s": clustered,
+        "model": summary.model_id,
+    }
+
+
+def page_rerun_times(reruns: int) -> dict[str, dict]:
+    from streamlit.testing.v1 import AppTest
+
+    figures = {}
+    for name, page in PAGES.items():
+        at = AppTest.from_file(str(APP), default_timeout=300)
+        at.query_params["w"] = "bench"
+        at.run()
+        at.switch_page(page)
+        started = time.perf_counter()
+        at.run()
+        first = time.perf_counter() - started
+        if at.exception:
+            raise RuntimeError(f"{name}: {at.exception[0].message}")
+        times = []
+        for _ in range(reruns):
+            started = time.perf_counter()
+            at.run()
+            times.append(time.perf_counter() - started)
+        figures[name] = {
+            "first_ms": first * 1000,
+            "median_ms": statistics.median(times) * 1000,
+            "max_ms": max(times) * 1000,
+        }
+    return figures
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(db_path: Path, log_path: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = {**os.environ, "COCREATE_DB": str(db_path), "COCREATE_ACCESS": "open"}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(APP),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log_path.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                return process, url
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise TimeoutError("streamlit did not start")
+
+
+def submit_to_screen_delays(db_path: Path, log_path: Path, count: int) -> list[float]:
+    from playwright.sync_api import expect, sync_playwright
+
+    from cocreate.store import Store
+
+    with Store(db_path) as store:
+        code = store.get_workshop("bench")["join_code"]
+    process, url = serve(db_path, log_path)
+    delays = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            screen = browser.new_context(viewport={"width": 1600, "height": 900}).new_page()
+            screen.goto(f"{url}/present?w=bench")
+            expect(screen.get_by_text(code).first).to_be_visible(timeout=120_000)
+            phone = browser.new_context(
+                viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+            ).new_page()
+            phone.goto(f"{url}/?join={code}")
+            phone.get_by_role("button", name="Envoyer mon idée").wait_for(timeout=120_000)
+            for n in range(count):
+                text = f"Idée de mesure numéro {n}: des bancs à l'ombre place {time.time_ns()}"
+                phone.get_by_label("Votre idée", exact=False).fill(text)
+                started = time.perf_counter()
+                phone.get_by_role("button", name="Envoyer mon idée").click()
+                screen.get_by_text(text).wait_for(timeout=30_000)
+                delays.append(time.perf_counter() - started)
+                phone.get_by_text("Merci !").wait_for(timeout=30_000)
+            browser.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    return delays
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ideas", type=int, default=5000)
+    parser.add_argument("--reruns", type=int, default=15)
+    parser.add_argument("--delays", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    if not MAKEORG.exists():
+        sys.exit(f"Make.org data not found at {MAKEORG} (../shared/data beside the checkout)")
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    with tempfile.TemporaryDirectory() as folder:
+        db_path = Path(folder) / "bench.db"
+        os.environ["COCREATE_DB"] = str(db_path)
+        os.environ["COCREATE_ACCESS"] = "open"
+        built = build_workshop(db_path, args.ideas)
+        pages = page_rerun_times(args.reruns)
+        delays = (
+            submit_to_screen_delays(db_path, Path(folder) / "streamlit.log", args.delays)
+            if Path(CHROMIUM).exists()
+            else []
+        )
+    baseline = pages["join (baseline)"]["median_ms"]
+    result = {"workshop": built, "pages": pages, "delays_s": delays}
+    if args.json:
+        print(json.dumps(result))
+        return
+    print(
+        f"workshop: {built['ideas']} ideas, {built['clusters']} clusters ({built['model']});"
+        f" import {built['import_s']:.1f} s, clustering {built['cluster_s']:.1f} s"
+    )
+    print(f"\npage rerun time, median of {args.reruns} reruns after a first run (goal <= 300 ms)")
+    print(f"{'page':18} {'first':>9} {'median':>9} {'max':>9} {'x baseline':>11}  goal")
+    for name, figures in pages.items():
+        ok = "ok" if figures["median_ms"] <= GOAL_MS else "MISSED"
+        print(
+            f"{name:18} {figures['first_ms']:7.0f}ms {figures['median_ms']:7.0f}ms"
+            f" {figures['max_ms']:7.0f}ms {figures['median_ms'] / baseline:10.1f}x  {ok}"
+        )
+    if delays:
+        median = statistics.median(delays)
+        print(
+            f"\nsubmit on a phone -> text on the presenter view: median {median:.2f} s,"
+            f" max {max(delays):.2f} s over {len(delays)} ideas (goal <= {GOAL_DELAY_S} s);"
+            f" {median / PRESENTER_REFRESH_S:.2f}x the {PRESENTER_REFRESH_S} s refresh period"
+            f" -> {'ok' if max(delays) <= GOAL_DELAY_S else 'MISSED'}"
+        )
+    else:
+        print("\nsubmit-to-screen delay skipped: Debian chromium not installed")
+
+
+if __name__ == "__main__":
+    main()
