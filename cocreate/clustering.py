@@ -16,6 +16,7 @@ Edits and re-clustering:
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -262,7 +263,10 @@ def cluster_workshop(
             similarity[members] = X[members] @ centre
     _name_clusters(store, ideas, labels, clusters, pinned)
 
-    coordinates = map_coordinates(X, random_state=seed)
+    map_key = _map_key(embedder.model_id, seed, ideas)
+    coordinates = _previous_map(store, target["id"], map_key, ideas)
+    if coordinates is None:
+        coordinates = map_coordinates(X, random_state=seed)
     refs = list(labels)
     duplicate_threshold = duplicate_threshold or duplicate_threshold_for(embedder.model_id)
     duplicate_of = _duplicate_groups(X, refs, duplicate_threshold)
@@ -284,6 +288,7 @@ def cluster_workshop(
         "granularity": granularity,
         "duplicate_threshold": duplicate_threshold,
         "algorithm": "spherical k-means",
+        "map_key": map_key,
     }
     clustering_id = store.save_clustering(
         target["id"],
@@ -306,6 +311,26 @@ def cluster_workshop(
         embed_stats=stats,
         params=params,
     )
+
+
+def _map_key(model_id: str, seed: int, ideas: list[dict[str, Any]]) -> str:
+    """What the map depends on: the model, the seed and the ideas' texts."""
+    digest = hashlib.sha256(f"{model_id}\n{seed}".encode())
+    for idea in ideas:
+        digest.update(f"\n{idea['id']}:{idea['text_hash']}:{idea.get('title') or ''}".encode())
+    return digest.hexdigest()
+
+
+def _previous_map(store, workshop_id: int, map_key: str, ideas) -> np.ndarray | None:
+    """The stored map when nothing it depends on changed (a re-clustering with other groups
+    or pins does not move the ideas on the map), else ``None``."""
+    previous = store.latest_clustering(workshop_id)
+    if previous is None or previous["params"].get("map_key") != map_key:
+        return None
+    placed = {a["idea_id"]: (a["x"], a["y"]) for a in store.assignments(workshop_id)}
+    if any(placed.get(i["id"], (None, None))[0] is None for i in ideas):
+        return None
+    return np.array([placed[i["id"]] for i in ideas], dtype=float)
 
 
 def _carry_labels(previous, current, ideas, free, new_labels) -> dict[int, str]:

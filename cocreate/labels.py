@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -47,16 +48,26 @@ def stop_words() -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
-@lru_cache(maxsize=4)
+_THREAD_STEMMERS = threading.local()
+
+
 def _stemmer(language: str):
+    """One stemmer per thread and language: a Snowball stemmer keeps state while it works,
+    and Streamlit runs sessions on several threads."""
     import snowballstemmer
 
-    return snowballstemmer.stemmer({"fr": "french", "en": "english"}.get(language, "french"))
+    stemmers = _THREAD_STEMMERS.__dict__
+    if language not in stemmers:
+        name = {"fr": "french", "en": "english"}.get(language, "french")
+        stemmers[language] = snowballstemmer.stemmer(name)
+    return stemmers[language]
 
 
-def _key(stem, surface: str) -> str:
-    """Stem of the accented word, then folded; a plural -s/-x Snowball leaves ("vélos") goes."""
-    key = fold(stem(surface.casefold()))
+@lru_cache(maxsize=200_000)
+def _key(language: str, surface: str) -> str:
+    """Stem of the accented word, then folded; a plural -s/-x Snowball leaves ("vélos") goes.
+    Cached: the pure-Python stemmer was most of the keyword time on large imports."""
+    key = fold(_stemmer(language).stemWord(surface.casefold()))
     return key[:-1] if len(key) > 3 and key[-1] in "sx" else key
 
 
@@ -64,7 +75,6 @@ def _tokens(text: str, language: str) -> list[tuple[str, str, int, int] | None]:
     """(stem key, surface, start, end) per content word; ``None`` where a stop word breaks
     the sequence (so bigrams only join neighbours)."""
     stops = stop_words()
-    stem = _stemmer(language).stemWord
     found: list[tuple[str, str, int, int] | None] = []
     for match in WORD.finditer(text):
         surface = match.group()
@@ -77,7 +87,7 @@ def _tokens(text: str, language: str) -> list[tuple[str, str, int, int] | None]:
         if len(folded) < MIN_WORD_LENGTH or folded in stops:
             found.append(None)
             continue
-        found.append((_key(stem, surface), surface, start, start + len(surface)))
+        found.append((_key(language, surface), surface, start, start + len(surface)))
     return found
 
 

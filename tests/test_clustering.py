@@ -180,3 +180,16 @@ def test_near_duplicates_found_and_merge_keeps_authors_and_votes(store, demo, mi
         assert json.loads(store.get_idea(other)["original"])  # originals intact
     undo_merge(store, merge_ids)
     assert store.active_merges(demo["id"]) == []
+
+
+def test_the_map_stays_put_when_only_the_groups_change(store, demo, minilm):
+    cluster_workshop(store, demo["id"], model=minilm, seed=3)
+    before = {a["idea_id"]: (a["x"], a["y"]) for a in store.assignments(demo["id"])}
+    cluster_workshop(store, demo["id"], model=minilm, seed=3, granularity=2.0)
+    after = {a["idea_id"]: (a["x"], a["y"]) for a in store.assignments(demo["id"])}
+    assert after == before
+    # a new idea changes what the map depends on: it is drawn again, with the newcomer
+    submit_idea(store, demo["id"], "Un jardin partagé sur le toit de la médiathèque")
+    cluster_workshop(store, demo["id"], model=minilm, seed=3)
+    redrawn = {a["idea_id"]: (a["x"], a["y"]) for a in store.assignments(demo["id"])}
+    assert len(redrawn) == 123 and all(x is not None for x, _ in redrawn.values())

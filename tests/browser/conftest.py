@@ -24,6 +24,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 STARTUP_SECONDS = 90
+EXPECT_TIMEOUT_MS = 30_000
 
 
 def free_port() -> int:
@@ -48,13 +49,15 @@ def wait_until_healthy(url: str, process: subprocess.Popen) -> None:
 
 @pytest.fixture
 def serve(tmp_path):
-    """Start `streamlit run app.py` on a database file; returns a function giving the URL."""
+    """Start `streamlit run app.py` on a database file; returns a function giving the URL.
+    ``env`` adds to the server's environment, e.g. ``{"COCREATE_ACCESS": "secret"}`` for a
+    server with roles on (the suite runs with ``open``)."""
     processes = []
 
-    def start(db_path: Path) -> str:
+    def start(db_path: Path, env: dict[str, str] | None = None) -> str:
         port = free_port()
         log = (tmp_path / f"streamlit-{port}.log").open("w")
-        env = {**os.environ, "COCREATE_DB": str(db_path), "HF_HUB_OFFLINE": "1"}
+        env = {**os.environ, "COCREATE_DB": str(db_path), "HF_HUB_OFFLINE": "1", **(env or {})}
         process = subprocess.Popen(
             [
                 sys.executable,
@@ -98,8 +101,10 @@ def browser():
                 "Debian chromium is missing: `make test` installs it (apt-get install chromium)"
             )
         pytest.skip("Debian chromium not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # a first page load imports pandas and altair: seconds on a busy 2-core CI machine
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
