@@ -1,0 +1,342 @@
+"""How well the default clustering finds the human groups of the labelled French sets.
+
+For each set of ``bench/datasets.py``: embed with the default French model, cluster with the
+default ``IdeaClusterer`` and score against the human labels (NMI, ARI, share of ideas left
+without a group). Baselines run on the same vectors in the same run:
+
+- majority: every idea in one group (NMI and ARI 0 by construction; computed, not assumed);
+- kmeans_true_k: scikit-learn k-means told the true number of groups (normalised vectors,
+  ``n_init=10``), an upper-bound-ish reference our automatic k does not get;
+- bertopic: BERTopic's default pipeline (UMAP -> HDBSCAN) on the precomputed vectors; its
+  outliers (topic -1) count as unassigned and, for NMI/ARI, as one more group. UMAP gets a
+  ``random_state`` (otherwise BERTopic's defaults) so the figures repeat from run to run.
+
+A second row per set clusters MiniLM vectors the same way (model comparison, no baselines).
+Vectors are cached in ``bench/.cache/embeddings.db``: reruns only cluster.
+
+    python bench/quality.py            # every set
+    python bench/quality.py --quick    # four sets
+    python bench/quality.py --json     # one JSON object per set per line
+    python bench/quality.py --seeds 3  # mean over seeds 0, 1, 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import sys
+import time
+import warnings
+from pathlib import Path
+
+# before transformers loads: no weight-loading progress bars in the figures
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+import numpy as np  # noqa: E402
+from sklearn.cluster import KMeans
+from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+from cocreate.cluster import IdeaClusterer, normalise_rows
+from cocreate.embed import DEFAULT_MODEL_BY_LANGUAGE, embed_texts, resolve_embedder
+from cocreate.store import Store
+
+BENCH_DIR = Path(__file__).resolve().parent
+CACHE_DB = BENCH_DIR / ".cache" / "embeddings.db"
+QUICK_SETS = ("actons", "paris-bp-descriptions", "nnv-q18", "granddebat-q11")
+SECONDARY_MODEL = "minilm"
+BASELINES = ("majority", "kmeans_true_k", "bertopic")
+UMAP_SEED = 42
+SHORT_NAMES = {"use-multilingual-v3": "use", "sentence-transformers/all-MiniLM-L6-v2": "minilm"}
+
+
+def load_datasets_module():
+    """bench/datasets.py under its own name: run as a script, bench/ is sys.path[0], where a
+    bare ``import datasets`` would also shadow Hugging Face's ``datasets`` for every library."""
+    if sys.path and Path(sys.path[0] or ".").resolve() == BENCH_DIR:
+        sys.path.pop(0)
+    spec = importlib.util.spec_from_file_location("bench_datasets", BENCH_DIR / "datasets.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def scores(truth, found) -> dict[str, float]:
+    found = np.asarray(found)
+    return {
+        "nmi": float(normalized_mutual_info_score(truth, found)),
+        "ari": float(adjusted_rand_score(truth, found)),
+        "unassigned": float(np.mean(found == -1)),
+        "k_found": int(len(set(found.tolist()) - {-1})),
+    }
+
+
+def mean_scores(runs: list[dict]) -> dict:
+    """Mean of each figure over seeds (k_found too), with the NMI spread when there are several."""
+    merged = {key: float(np.mean([r[key] for r in runs])) for key in runs[0]}
+    merged["k_found"] = round(merged["k_found"], 1) if len(runs) > 1 else int(merged["k_found"])
+    if len(runs) > 1:
+        merged["nmi_std"] = float(np.std([r["nmi"] for r in runs]))
+    return merged
+
+
+def ours(X, truth, seeds) -> dict:
+    return mean_scores([scores(truth, IdeaClusterer(random_state=s).fit(X).labels_) for s in seeds])
+
+
+def majority(truth) -> dict:
+    return scores(truth, np.zeros(len(truth), dtype=int))
+
+
+def kmeans_true_k(X, truth, seeds) -> dict:
+    k = len(set(truth))
+    unit = normalise_rows(X)
+    return mean_scores(
+        [
+            scores(truth, KMeans(n_clusters=k, random_state=s, n_init=10).fit_predict(unit))
+            for s in seeds
+        ]
+    )
+
+
+def bertopic_available() -> str | None:
+    """None when BERTopic imports, else why not."""
+    try:
+        import bertopic  # noqa: F401
+        import umap  # noqa: F401
+    except ImportError as error:
+        return f"{error} (pip install -e '.[bench]')"
+    return None
+
+
+def bertopic_labels(docs, X, seed: int) -> np.ndarray:
+    """BERTopic defaults on precomputed vectors; only UMAP's random_state is added."""
+    from bertopic import BERTopic
+    from umap import UMAP
+
+    reducer = UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=seed)
+    model = BERTopic(embedding_model=None, umap_model=reducer)
+    topics, _ = model.fit_transform(list(docs), embeddings=np.asarray(X, dtype=np.float32))
+    return np.asarray(topics)
+
+
+def bertopic(docs, X, truth, seeds) -> dict:
+    runs = []
+    for s in seeds:
+        topics = bertopic_labels(docs, X, UMAP_SEED + s)
+        run = scores(truth, topics)
+        kept = topics != -1
+        # for reference: agreement on the ideas BERTopic did place
+        run["nmi_assigned_only"] = (
+            float(normalized_mutual_info_score(np.asarray(truth)[kept], topics[kept]))
+            if kept.sum() > 1
+            else 0.0
+        )
+        runs.append(run)
+    return mean_scores(runs)
+
+
+def evaluate(name, texts, truth, embedders, store, seeds, with_bertopic) -> dict:
+    started = time.perf_counter()
+    default, *others = embedders
+    X, stats = embed_texts(texts, default, store=store)
+    result = {
+        "dataset": name,
+        "n": len(texts),
+        "k_true": len(set(truth)),
+        "model": default.model_id,
+        **ours(X, truth, seeds),
+        "seeds": list(seeds),
+        "embedded_now": stats.computed,
+    }
+    result["baselines"] = {
+        "majority": majority(truth),
+        "kmeans_true_k": kmeans_true_k(X, truth, seeds),
+    }
+    if with_bertopic:
+        result["baselines"]["bertopic"] = bertopic(texts, X, truth, seeds)
+    result["other_models"] = {}
+    for embedder in others:
+        Y, more = embed_texts(texts, embedder, store=store)
+        result["other_models"][embedder.model_id] = {**ours(Y, truth, seeds)}
+        result["embedded_now"] += more.computed
+    result["seconds"] = round(time.perf_counter() - started, 1)
+    return result
+
+
+def fmt(value, digits=3) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def pct(value) -> str:
+    return "-" if value is None else f"{100 * value:.0f}%"
+
+
+HEADER = (
+    f"{'dataset':<22}{'n':>6}{'k':>4}  {'model':<8}{'k_fnd':>6}{'NMI':>7}{'ARI':>7}{'unas':>6}"
+    f" |{'KM(k) NMI':>10}{'ARI':>7} |{'BT k':>5}{'NMI':>7}{'ARI':>7}{'unas':>6}"
+    f" |{'maj NMI':>8}{'ARI':>6}"
+)
+
+
+def table_rows(result: dict) -> list[str]:
+    base = result["baselines"]
+    km, bt, mj = base["kmeans_true_k"], base.get("bertopic"), base["majority"]
+    bt = bt or {}
+    short = SHORT_NAMES
+    rows = [
+        f"{result['dataset']:<22}{result['n']:>6}{result['k_true']:>4}  "
+        f"{short.get(result['model'], result['model'])[:8]:<8}{result['k_found']:>6}"
+        f"{fmt(result['nmi']):>7}{fmt(result['ari']):>7}{pct(result['unassigned']):>6}"
+        f" |{fmt(km['nmi']):>10}{fmt(km['ari']):>7}"
+        f" |{bt.get('k_found', '-'):>5}{fmt(bt.get('nmi')):>7}{fmt(bt.get('ari')):>7}"
+        f"{pct(bt.get('unassigned')):>6}"
+        f" |{fmt(mj['nmi']):>8}{fmt(mj['ari'], 2):>6}"
+    ]
+    for model_id, other in result["other_models"].items():
+        rows.append(
+            f"{'':<32}{short.get(model_id, model_id)[:8]:<8}{other['k_found']:>6}"
+            f"{fmt(other['nmi']):>7}{fmt(other['ari']):>7}{pct(other['unassigned']):>6}"
+        )
+    return rows
+
+
+def summary_lines(results: list[dict]) -> list[str]:
+    n = len(results)
+    lines = [f"Summary over {n} sets (plain mean per set):"]
+    names = [b for b in BASELINES if all(b in r["baselines"] for r in results)]
+    for metric in ("nmi", "ari"):
+        wins = sum(
+            r[metric] >= max(r["baselines"][b][metric] for b in names) - 1e-12 for r in results
+        )
+        lines.append(
+            f"  default >= best baseline on {metric.upper()}: {wins}/{n} sets "
+            f"(baselines: {', '.join(names)})"
+        )
+    for b in names:
+        if b == "majority":
+            continue
+        counts = [
+            sum(r[m] >= r["baselines"][b][m] - 1e-12 for r in results) for m in ("nmi", "ari")
+        ]
+        note = " (it is told the true k)" if b == "kmeans_true_k" else ""
+        lines.append(f"  default >= {b}{note}: NMI on {counts[0]}/{n} sets, ARI on {counts[1]}/{n}")
+
+    def row(label, items):
+        return (
+            f"  {label:<30} NMI {np.mean([i['nmi'] for i in items]):.3f}"
+            f"  ARI {np.mean([i['ari'] for i in items]):.3f}"
+            f"  unassigned {100 * np.mean([i['unassigned'] for i in items]):.1f}%"
+            f"  k found {np.mean([i['k_found'] for i in items]):.1f}"
+        )
+
+    default = SHORT_NAMES.get(results[0]["model"], results[0]["model"])
+    lines.append(row(f"default, {default} (default model)", results))
+    for model_id in results[0]["other_models"]:
+        other = SHORT_NAMES.get(model_id, model_id)
+        lines.append(row(f"default, {other}", [r["other_models"][model_id] for r in results]))
+    for b in names:
+        lines.append(row(f"baseline {b}", [r["baselines"][b] for r in results]))
+    lines.append(f"  {'true k':<30} {np.mean([r['k_true'] for r in results]):.1f} groups per set")
+    for model_id in results[0]["other_models"]:
+        better = sum(r["nmi"] >= r["other_models"][model_id]["nmi"] for r in results)
+        other = SHORT_NAMES.get(model_id, model_id)
+        better_ari = sum(r["ari"] >= r["other_models"][model_id]["ari"] for r in results)
+        lines.append(
+            f"  {default} >= {other} (both default clusterer): NMI on {better}/{n} sets, "
+            f"ARI on {better_ari}/{n}"
+        )
+    losses = []
+    for r in results:
+        lost = [
+            f"{metric.upper()} {b} {r['baselines'][b][metric]:.3f} > {r[metric]:.3f}"
+            for metric in ("nmi", "ari")
+            for b in names
+            if r["baselines"][b][metric] > r[metric] + 1e-12
+        ]
+        if lost:
+            losses.append(f"    {r['dataset']:<22} " + "; ".join(lost))
+    lines.append(f"  Sets where a baseline beats the default ({len(losses)}):")
+    lines.extend(losses or ["    none"])
+    return lines
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="one JSON object per set per line")
+    parser.add_argument("--quick", action="store_true", help=f"only {', '.join(QUICK_SETS)}")
+    parser.add_argument("--seeds", type=int, default=1, help="mean over seeds 0..N-1")
+    parser.add_argument("--no-secondary", action="store_true", help="skip the MiniLM rows")
+    parser.add_argument("--no-bertopic", action="store_true", help="skip the BERTopic baseline")
+    parser.add_argument("--cache", type=Path, default=CACHE_DB, help="embedding cache file")
+    args = parser.parse_args(argv)
+
+    datasets = load_datasets_module()
+    if not datasets.DATA_DIR.is_dir():
+        print(
+            f"Data not found at {datasets.DATA_DIR} (../shared/data beside the checkout): "
+            "nothing to measure.",
+            file=sys.stderr,
+        )
+        return 2
+    seeds = list(range(max(1, args.seeds)))
+    with_bertopic = not args.no_bertopic
+    if with_bertopic and (why := bertopic_available()):
+        log(f"note: BERTopic baseline skipped, it does not import: {why}")
+        with_bertopic = False
+    default_spec = DEFAULT_MODEL_BY_LANGUAGE["fr"]
+    specs = [default_spec]
+    if not args.no_secondary and default_spec != SECONDARY_MODEL:
+        specs.append(SECONDARY_MODEL)
+    # named models, not resolve_embedder(None): a folder in models/ would take over the default
+    embedders = [resolve_embedder(spec) for spec in specs]
+    warnings.filterwarnings("ignore", category=FutureWarning)
+    warnings.filterwarnings("ignore", message=".*n_jobs value.*overridden.*")
+
+    if not args.json:
+        log(f"cache: {args.cache}")
+        print(
+            f"Default French model: {default_spec!r} ({embedders[0].model_id}); "
+            f"IdeaClusterer() defaults, seeds {seeds}."
+        )
+        if with_bertopic:
+            print(
+                "BERTopic: defaults on the same vectors, UMAP(n_neighbors=15, n_components=5, "
+                f"min_dist=0.0, metric='cosine', random_state={UMAP_SEED}+seed) for "
+                "reproducibility; outliers (-1) are unassigned and one group for NMI/ARI."
+            )
+        print("KM(k): k-means with the true k on the same vectors. unas: share unassigned.")
+        print()
+        print(HEADER)
+        print("-" * len(HEADER))
+    results = []
+    started = time.perf_counter()
+    with Store(args.cache) as store:
+        for name, texts, truth in datasets.french_sets():
+            if args.quick and name not in QUICK_SETS:
+                continue
+            log(f"{name}: {len(texts)} ideas ...")
+            result = evaluate(name, texts, truth, embedders, store, seeds, with_bertopic)
+            results.append(result)
+            if args.json:
+                print(json.dumps(result, ensure_ascii=False), flush=True)
+            else:
+                print("\n".join(table_rows(result)), flush=True)
+    if not results:
+        print("No labelled set found.", file=sys.stderr)
+        return 2
+    if not args.json:
+        print()
+        print("\n".join(summary_lines(results)))
+        print(f"\n({time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
