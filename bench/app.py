@@ -10,7 +10,7 @@
 2. **Submit-to-screen delay**: the real app served by Streamlit, the presenter view open in
    chromium, a participant's phone (a second browser context) sends an idea through the
    participate page; the delay is from the click to the idea's text on the projected
-   screen. Goal: <= 2 s. Baseline: the presenter view's refresh period (1.5 s), the worst
+   screen. Goal: <= 2 s. Baseline: the presenter view's refresh period (1.0 s), the worst
    case of polling alone.
 
     python bench/app.py [--reruns 15] [--ideas 5000] [--delays 5] [--json]
@@ -47,7 +47,7 @@ PAGES = {
 }
 GOAL_MS = 300
 GOAL_DELAY_S = 2.0
-PRESENTER_REFRESH_S = 1.5
+PRESENTER_REFRESH_S = 1.0
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -11,6 +11,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "phase.map": {"en": "Map the actors", "fr": "Carte des acteurs"},
     "phase.decide": {"en": "Decide", "fr": "Décision"},
     "live.phase": {"en": "Phase of the room", "fr": "Étape de la salle"},
+    "live.phase_now": {"en": "Phase of the room: {phase}", "fr": "Étape de la salle : {phase}"},
     "live.phase_set": {"en": "The room moved to: {phase}.", "fr": "La salle passe à : {phase}."},
     "live.move_phase": {"en": "Move the room", "fr": "Faire avancer la salle"},
     # joining

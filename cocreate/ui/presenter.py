@@ -24,7 +24,8 @@ PRESENTER_CSS = """
 .cc-present h1 {font-size: 3rem; margin: 0 0 .3rem 0;}
 .cc-present .cc-challenge {font-size: 1.8rem; color: #222;}
 .cc-present .cc-code {font-size: 3.4rem; font-weight: 800; letter-spacing: .3rem;}
-.cc-present .cc-url {font-size: 1.3rem; color: #222; word-break: break-all;}
+.cc-present .cc-url {font-size: min(1.3rem, 1.1vw); color: #222;}
+.cc-present .cc-link {display: inline-block; overflow-wrap: anywhere; font-weight: 600;}
 .cc-idea {border: 3px solid #111; border-radius: .6rem; padding: .6rem .9rem;
           margin-bottom: .8rem; background: #fffbe6; font-size: 1.5rem; color: #111;}
 .cc-idea .cc-author {font-size: 1.1rem; color: #333;}
@@ -33,6 +34,10 @@ PRESENTER_CSS = """
 .cc-cluster h3 {font-size: 1.9rem; margin: 0;}
 .cc-cluster .cc-size {font-size: 1.3rem; font-weight: 700; color: #0b4f8a;}
 .cc-count {font-size: 2.2rem; font-weight: 800;}
+.st-key-present_board table {font-size: 1.6rem; color: #111;}
+.st-key-present_board table th {font-size: 1.2rem; color: #222;}
+.st-key-present_board table td:nth-child(2) {min-width: 14rem; font-weight: 700;}
+.st-key-present_board table td:nth-child(2) * {max-width: none;}
 </style>
 """
 

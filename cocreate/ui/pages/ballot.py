@@ -10,6 +10,7 @@ from cocreate.i18n import t
 from cocreate.scoring import AMOUNT, ScoringError, entries_from_rows, round_rubric, submit_score
 from cocreate.store import StoreError
 from cocreate.ui.common import PAGE_FILES, current_rater, open_store, require_workshop, ui_lang
+from cocreate.ui.roles import session_access
 from cocreate.ui.scoreboard import round_name
 from cocreate.ui.wall import distinct_representatives, escape_markdown, shorten
 
@@ -35,6 +36,11 @@ PHONE_CSS = """
 }
 .st-key-ballot_answers [data-testid="stButtonGroup"] button * {
     white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+/* while the page is redrawn (after a tap), the choices on screen may still be those of the
+   target before "Next": a tap there would score the wrong target */
+.st-key-ballot_answers [data-stale="true"], .st-key-ballot_nav [data-stale="true"] {
+    pointer-events: none;
 }
 @media (max-width: 640px) {
     [data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
@@ -86,7 +92,9 @@ if st.session_state.pop("ballot_refused", False):
     st.error(t("ballot.refused", lang))
 if not is_open:
     st.warning(t("ballot.closed", lang))
-    if scoring_round["revealed"] or not scoring_round["blind"]:
+    # the Results page is a facilitator page: not in a participant's navigation
+    visible = scoring_round["revealed"] or not scoring_round["blind"]
+    if visible and session_access().is_facilitator(workshop["id"]):
         st.page_link(
             str(PAGE_FILES["results"]),
             label=t("ballot.see_results", lang),

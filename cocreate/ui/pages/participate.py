@@ -27,7 +27,7 @@ if workshop is None or role_in(workshop) is None:
 
 phase = workshop["phase"]
 st.subheader(workshop["title"])
-st.caption(f"{t('live.phase', lang)} : {t(f'phase.{phase}', lang)}")
+st.caption(t("live.phase_now", lang, phase=t(f"phase.{phase}", lang)))
 if flash := st.session_state.pop("participate_flash", None):
     st.success(flash)
 

@@ -1,6 +1,6 @@
 """Presenter view for the projected screen: the join code and QR code, then what the room is
 doing — the live idea wall, the groups, the scoring results, the stakeholder map — in large
-type, refreshed every second and a half without anyone clicking."""
+type, refreshed every second without anyone clicking."""
 
 from html import escape
 
@@ -13,15 +13,13 @@ from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
 from cocreate.ui.presenter import PRESENTER_CSS, join_url, qr_png
 from cocreate.ui.roles import refuse_unless
 from cocreate.ui.scoreboard import (
-    dvf_chart,
-    dvf_points,
     ranking_table,
     style_ranking,
     unique_names,
 )
 from cocreate.ui.stakeholder_view import chart_titles, network_chart, network_frames
 
-REFRESH_SECONDS = 1.5
+REFRESH_SECONDS = 1.0
 IDEAS_SHOWN = 12
 CLUSTERS_SHOWN = 12
 
@@ -33,17 +31,20 @@ store.close()
 st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
 
 url = join_url(workshop["join_code"])
-head, qr = st.columns([4, 1], vertical_alignment="center")
+head, qr = st.columns([3, 1], vertical_alignment="center")
 head.markdown(
     f"<div class='cc-present'><h1>{escape(workshop['title'])}</h1>"
     f"<div class='cc-challenge'>{escape(workshop['challenge'] or '')}</div></div>",
     unsafe_allow_html=True,
 )
+# the link goes whole to its own line (cut only when longer than the column)
+before, _, after = t("present.join_at", lang, url="\0").partition("\0")
+link_text = f"{escape(before)}<span class='cc-link'>{escape(url)}</span>{escape(after)}"
 with qr:
     st.image(qr_png(url), width=220, output_format="PNG")
     st.markdown(
         f"<div class='cc-present'><div class='cc-code'>{escape(workshop['join_code'])}</div>"
-        f"<div class='cc-url'>{escape(t('present.join_at', lang, url=url))}</div></div>",
+        f"<div class='cc-url'>{link_text}</div></div>",
         unsafe_allow_html=True,
     )
 
@@ -115,14 +116,12 @@ def scoring_board(store, workshop_id: int) -> None:
         return
     rubric = round_rubric(store, round_id)
     support = round_citizen_support(store, round_id)
-    table, chart = st.columns([3, 2], gap="large")
-    table.table(
+    # the ranking alone, the whole width, in large type: read from the back of the room (the
+    # D x F x V chart, with its legends, needs the Results page's space)
+    st.table(
         style_ranking(ranking_table(outcome, rubric, names, support, lang), lang),
         hide_index=True,
     )
-    points, _ = dvf_points(outcome, names, lang)
-    if not points.empty:
-        chart.altair_chart(dvf_chart(points, rubric, lang), width="stretch")
 
 
 def stakeholder_board(store, workshop_id: int) -> None:
@@ -134,7 +133,7 @@ def stakeholder_board(store, workshop_id: int) -> None:
 
 @st.fragment(run_every=REFRESH_SECONDS)
 def live_screen() -> None:
-    with open_store() as fresh:
+    with open_store() as fresh, st.container(key="present_board"):
         current = fresh.get_workshop(workshop["id"])
         phase = current["phase"]
         st.markdown(
