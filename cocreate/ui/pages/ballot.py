@@ -102,10 +102,39 @@ if not is_open:
             query_params={"round": str(round_id)},
         )
 
-mine = {
-    (entry.target, entry.criterion): entry.value
-    for entry in entries_from_rows(store.round_scores(round_id, rater_id=rater["id"]))
-}
+
+def answer_key(target_id: int, criterion_id: str) -> str:
+    return f"ballot_{round_id}_{target_id}_{criterion_id}"
+
+
+def stored_answers() -> dict[tuple[int, str], float | None]:
+    return {
+        (entry.target, entry.criterion): entry.value
+        for entry in entries_from_rows(store.round_scores(round_id, rater_id=rater["id"]))
+    }
+
+
+def store_missed_taps() -> None:
+    """Store the choices the phone shows but the store misses: when taps come faster than
+    the page reruns (a busy server), Streamlit can keep a choice without calling its
+    on_change; the choice itself is kept, and stored here on the next run."""
+    stored = stored_answers()
+    for scored in targets:
+        for criterion in rubric.criteria:
+            value = st.session_state.get(answer_key(scored["id"], criterion.id))
+            if criterion.kind == AMOUNT or value is None:
+                continue
+            chosen = None if value == DONT_KNOW else value
+            if stored.get((scored["id"], criterion.id), "missing") != chosen:
+                try:
+                    submit_score(store, round_id, scored["id"], rater["id"], criterion.id, chosen)
+                except (StoreError, ScoringError):
+                    st.session_state["ballot_refused"] = True
+
+
+if is_open:
+    store_missed_taps()
+mine = stored_answers()
 criteria = rubric.criteria
 answered = [all((target["id"], c.id) in mine for c in criteria) for target in targets]
 position_key = f"ballot_position_{round_id}"
@@ -172,10 +201,6 @@ def save_dont_know(target_id: int, criterion_id: str, key: str) -> None:
                 submit_score(own_store, round_id, target_id, rater["id"], criterion_id, None)
             except (StoreError, ScoringError):
                 st.session_state["ballot_refused"] = True
-
-
-def answer_key(target_id: int, criterion_id: str) -> str:
-    return f"ballot_{round_id}_{target_id}_{criterion_id}"
 
 
 def rating(criterion, target_id: int) -> None:
