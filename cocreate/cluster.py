@@ -187,21 +187,23 @@ def near_duplicate_groups(
             i = parent[i]
         return i
 
-    blocks = (
-        [np.arange(n)]
-        if labels is None
-        else [np.flatnonzero(np.asarray(labels) == g) for g in np.unique(labels)]
-    )
-    for members in blocks:
-        for start in range(0, len(members), 2048):
-            rows = members[start : start + 2048]
-            scores = unit[rows] @ unit[members].T
-            left, right = np.nonzero(scores >= threshold)
-            for a, b in zip(rows[left], members[right], strict=True):
-                if a < b:
-                    root_a, root_b = find(int(a)), find(int(b))
-                    if root_a != root_b:
-                        parent[max(root_a, root_b)] = min(root_a, root_b)
+    if labels is None:
+        blocks = [np.arange(n)]
+    else:
+        labels = np.asarray(labels)
+        blocks = [np.flatnonzero(labels == g) for g in np.unique(labels)]
+    # many small products: two BLAS threads on a busy machine make them 100x slower
+    with threadpool_limits(limits=1, user_api="blas"):
+        for members in blocks:
+            for start in range(0, len(members), 2048):
+                rows = members[start : start + 2048]
+                scores = unit[rows] @ unit[members].T
+                left, right = np.nonzero(scores >= threshold)
+                for a, b in zip(rows[left], members[right], strict=True):
+                    if a < b:
+                        root_a, root_b = find(int(a)), find(int(b))
+                        if root_a != root_b:
+                            parent[max(root_a, root_b)] = min(root_a, root_b)
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(find(i), []).append(i)

@@ -12,16 +12,22 @@ Edits and re-clustering:
   without reshuffling the wall, until the facilitator re-clusters.
 - **Merging near-duplicate ideas** records which idea repeats which; every idea, author and
   vote stays stored and counted, and a merge can be undone.
+
+What a re-run reuses: vectors from the embedding cache (by model and text), the fit from the
+fit cache (by a digest of the vectors and the settings: the fit is deterministic) and the map
+(when the model, seed and texts are unchanged). Edits are applied on top each time.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import sklearn
 
 from cocreate.cluster import (
     IdeaClusterer,
@@ -65,6 +71,60 @@ def duplicate_threshold_for(model_id: str | None) -> float:
 
 
 LABEL_CARRY_OVERLAP = 0.5
+# part of the fit cache key: bump it when IdeaClusterer gives other groups for the same input
+FIT_VERSION = 1
+
+
+@dataclass
+class Fit:
+    """What the pipeline keeps of an :class:`IdeaClusterer` fit."""
+
+    labels: np.ndarray
+    centers: np.ndarray
+    similarity: np.ndarray
+    loose: np.ndarray
+
+    def to_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        np.savez(buffer, **vars(self))
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Fit:
+        with np.load(io.BytesIO(data)) as saved:
+            return cls(**{name: saved[name] for name in saved.files})
+
+
+def fit_key(X: np.ndarray, n_clusters: int | None, granularity: float, seed: int) -> str:
+    """Everything a fit depends on: the vectors themselves, the settings and the versions
+    of the clusterer and of scikit-learn."""
+    digest = hashlib.sha256(
+        f"{FIT_VERSION}\n{sklearn.__version__}\n{n_clusters}\n{granularity!r}\n{seed}"
+        f"\n{X.shape}".encode()
+    )
+    digest.update(np.ascontiguousarray(X, dtype=np.float32).tobytes())
+    return digest.hexdigest()
+
+
+def fit_with_cache(
+    store, X: np.ndarray, n_clusters: int | None, granularity: float, seed: int
+) -> tuple[Fit, bool]:
+    """The clusterer's fit of ``X``, from the store when these vectors were fitted with
+    these settings before (the fit is deterministic, so the stored one is the same);
+    returns the fit and whether it was reused."""
+    key = fit_key(X, n_clusters, granularity, seed)
+    stored = store.get_fit(key)
+    if stored is not None:
+        return Fit.from_bytes(stored), True
+    clusterer = IdeaClusterer(n_clusters, granularity=granularity, random_state=seed).fit(X)
+    fit = Fit(
+        labels=clusterer.labels_,
+        centers=clusterer.cluster_centers_,
+        similarity=clusterer.similarity_,
+        loose=clusterer.loose_,
+    )
+    store.put_fit(key, fit.to_bytes())
+    return fit, False
 
 
 @dataclass
@@ -79,6 +139,8 @@ class ClusteringSummary:
     n_duplicate_groups: int
     embed_stats: EmbedStats
     params: dict[str, Any] = field(default_factory=dict)
+    # the fit came from the store's fit cache (same vectors, same settings)
+    fit_reused: bool = False
 
 
 @dataclass
@@ -240,22 +302,23 @@ def cluster_workshop(
     loose = np.zeros(len(ideas), dtype=bool)
     for i in kept:
         labels[i] = current[ideas[i]["id"]]["cluster_id"]
+    fit_reused = False
     if len(free):
         wanted = None if n_clusters is None else max(1, n_clusters - len(pinned))
-        clusterer = IdeaClusterer(wanted, granularity=granularity, random_state=seed).fit(X[free])
-        carried = _carry_labels(previous, current, ideas, free, clusterer.labels_)
-        for group in range(clusterer.n_clusters_):
+        fit, fit_reused = fit_with_cache(store, X[free], wanted, granularity, seed)
+        carried = _carry_labels(previous, current, ideas, free, fit.labels)
+        for group in range(len(fit.centers)):
             clusters.append(
                 {
                     "ref": f"new-{group}",
-                    "centroid": clusterer.cluster_centers_[group],
+                    "centroid": fit.centers[group],
                     "label": carried.get(group, ""),
                     "label_edited": group in carried,
                 }
             )
-        labels[free] = [f"new-{g}" for g in clusterer.labels_]
-        similarity[free] = clusterer.similarity_
-        loose[free] = clusterer.loose_
+        labels[free] = [f"new-{g}" for g in fit.labels]
+        similarity[free] = fit.similarity
+        loose[free] = fit.loose
     for cluster in pinned:
         members = [i for i in kept if labels[i] == cluster["id"]]
         if members:
@@ -310,6 +373,7 @@ def cluster_workshop(
         n_duplicate_groups=len(set(duplicate_of.values())),
         embed_stats=stats,
         params=params,
+        fit_reused=fit_reused,
     )
 
 

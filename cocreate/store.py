@@ -36,6 +36,8 @@ JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 6
 # SQLite's default limit on bound parameters is 999 in old builds
 SQL_CHUNK = 900
+# clustering fits kept in the fit cache (the newest ones)
+FITS_KEPT = 16
 
 migrations = Migrations("cocreate")
 
@@ -368,6 +370,56 @@ def m005_stakeholders(db: sqlite_utils.Database) -> None:
     )
 
 
+# how each table names the workshop a changed row belongs to (``{row}`` is NEW or OLD)
+REVISION_SOURCES = {
+    "ideas": "{row}.workshop_id",
+    "clusterings": "{row}.workshop_id",
+    "clusters": "{row}.workshop_id",
+    "assignments": "(SELECT workshop_id FROM ideas WHERE id = {row}.idea_id)",
+    "idea_merges": "{row}.workshop_id",
+    "workshop_rubrics": "{row}.workshop_id",
+    "score_rounds": "{row}.workshop_id",
+    "round_targets": "(SELECT workshop_id FROM score_rounds WHERE id = {row}.round_id)",
+    "raters": "{row}.workshop_id",
+    "scores": "(SELECT workshop_id FROM score_rounds WHERE id = {row}.round_id)",
+    "actors": "{row}.workshop_id",
+    "relations": "{row}.workshop_id",
+    "stakeholder_links": "{row}.workshop_id",
+    "workshop_relation_types": "{row}.workshop_id",
+}
+
+
+@migrations()
+def m006_workshop_revision(db: sqlite_utils.Database) -> None:
+    # a counter every change to a workshop's content bumps, so the app can keep what it
+    # computed from a workshop until the workshop changes (triggers: no write path forgets)
+    db.execute("ALTER TABLE workshops ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+    for table, workshop in REVISION_SOURCES.items():
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            db.execute(
+                f"""
+                CREATE TRIGGER {table}_{event.lower()}_revision AFTER {event} ON {table}
+                BEGIN
+                    UPDATE workshops SET revision = revision + 1
+                    WHERE id = {workshop.format(row=row)};
+                END"""
+            )
+
+
+@migrations()
+def m007_fit_cache(db: sqlite_utils.Database) -> None:
+    # a clustering fit is a pure function of the vectors and its settings: kept by a digest
+    # of both, so re-clustering unchanged ideas with unchanged settings skips the fit
+    db.execute(
+        """
+        CREATE TABLE fit_cache (
+            key TEXT PRIMARY KEY,
+            result BLOB NOT NULL,
+            stored_at TEXT NOT NULL
+        )"""
+    )
+
+
 class Store:
     """One connection to a cocreate database file.
 
@@ -492,6 +544,17 @@ class Store:
             ),
             None,
         )
+
+    def workshop_revision(self, workshop_id: int) -> str:
+        """A token that changes with every change to the workshop's ideas, groups, scores
+        or map (not its name or phase): what was computed at one token still holds. The
+        random join code is part of it, as a deleted workshop's id can be given again."""
+        row = self.db.execute(
+            "SELECT join_code, created_at, revision FROM workshops WHERE id = ?", [workshop_id]
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"No workshop with id {workshop_id}.")
+        return "#".join(map(str, row))
 
     def get_workshop(self, ref: int | str) -> dict[str, Any]:
         workshop = self.find_workshop(ref)
@@ -645,6 +708,24 @@ class Store:
                     (model_id, h, len(v), np.asarray(v, dtype=np.float32).tobytes())
                     for h, v in vectors.items()
                 ],
+            )
+
+    def get_fit(self, key: str) -> bytes | None:
+        """A clustering fit stored under ``key`` (see :func:`cocreate.clustering`)."""
+        row = self.db.execute("SELECT result FROM fit_cache WHERE key = ?", [key]).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def put_fit(self, key: str, result: bytes, *, keep: int = FITS_KEPT) -> None:
+        """Store a fit; only the ``keep`` newest stay (a fit of 100k ideas takes ~2 MB)."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO fit_cache (key, result, stored_at) VALUES (?, ?, ?)",
+                [key, result, now_iso()],
+            )
+            conn.execute(
+                "DELETE FROM fit_cache WHERE key NOT IN"
+                " (SELECT key FROM fit_cache ORDER BY stored_at DESC, rowid DESC LIMIT ?)",
+                [keep],
             )
 
     def count_vectors(self, model_id: str | None = None) -> int:

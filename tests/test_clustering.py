@@ -52,6 +52,21 @@ def test_cache_second_run_embeds_nothing(store, demo, minilm):
     assert third.embed_stats.computed == 1
 
 
+def test_an_unchanged_rerun_reuses_the_fit_and_a_change_fits_again(store, demo, minilm):
+    first = cluster_workshop(store, demo["id"], model=minilm, seed=1)
+    fitted = partition(store, demo)
+    second = cluster_workshop(store, demo["id"], model=minilm, seed=1)
+    assert (first.fit_reused, second.fit_reused) == (False, True)
+    assert partition(store, demo) == fitted
+    assert second.n_clusters == first.n_clusters
+    for changed in ({"seed": 2}, {"seed": 1, "granularity": 0.5}, {"seed": 1, "n_clusters": 5}):
+        assert not cluster_workshop(store, demo["id"], model=minilm, **changed).fit_reused
+    submit_idea(store, demo["id"], "Un composteur collectif au pied de chaque immeuble")
+    assert not cluster_workshop(store, demo["id"], model=minilm, seed=1).fit_reused
+    kept = store.db.execute("SELECT count(*) FROM fit_cache").fetchone()[0]
+    assert kept == 5  # one per distinct input, each reusable later
+
+
 def test_embedding_cache_returns_the_same_vectors(store, minilm):
     texts = ["Des bancs à l'ombre", "More bins in the park"]
     fresh, stats = embed_texts(texts, minilm, store=store)
@@ -64,7 +79,9 @@ def test_embedding_cache_returns_the_same_vectors(store, minilm):
 def test_same_seed_same_clusters_and_results_recorded(store, demo, minilm):
     summary = cluster_workshop(store, demo["id"], model=minilm, seed=3)
     first = partition(store, demo)
-    cluster_workshop(store, demo["id"], model=minilm, seed=3)
+    store.db.execute("DELETE FROM fit_cache")  # fit again, not from the fit cache
+    again = cluster_workshop(store, demo["id"], model=minilm, seed=3)
+    assert not again.fit_reused
     assert partition(store, demo) == first
     assert summary.n_clusters == len(first) == 11  # sqrt(122) rounded
     clustering = store.latest_clustering(demo["id"])

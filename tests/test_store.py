@@ -132,3 +132,30 @@ def test_second_connection_sees_committed_ideas(db_path, store, workshop):
     other = sqlite3.connect(db_path)
     assert other.execute("SELECT text FROM ideas").fetchall() == [("visible",)]
     other.close()
+
+
+def test_the_revision_changes_with_the_workshop_content_only(store):
+    """The app keeps what it computed from a workshop until this token changes."""
+    workshop = store.create_workshop("Parcs")
+    other = store.create_workshop("Vélo")
+    seen = [store.workshop_revision(workshop["id"])]
+
+    def changed() -> bool:
+        seen.append(store.workshop_revision(workshop["id"]))
+        return seen[-1] != seen[-2]
+
+    store.add_ideas(workshop["id"], [idea("Plus d'arbres", "1")], source="t.csv")
+    assert changed()
+    store.add_ideas(workshop["id"], [idea("Plus d'arbres", "1")], source="t.csv")
+    assert not changed()  # an import repeated adds nothing, and nothing changes
+    store.add_ideas(other["id"], [idea("Des pistes", "1")], source="t.csv")
+    assert not changed()  # another workshop's content
+    store.set_phase(workshop["id"], "score")
+    assert not changed()  # the phase is read fresh by every page
+    store.add_actor(workshop["id"], key="mairie", name="Mairie", group="city")
+    assert changed()
+    store.delete_workshop(workshop["id"])
+    again = store.create_workshop("Parcs")
+    assert store.workshop_revision(again["id"]) not in seen
+    with pytest.raises(StoreError):
+        store.workshop_revision(workshop["id"] + 100)

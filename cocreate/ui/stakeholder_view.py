@@ -38,7 +38,10 @@ from cocreate.stakeholders import (
     import_map,
     layout,
     power_interest_grid,
+    workshop_graph,
+    workshop_vocabulary,
 )
+from cocreate.ui.cache import vega_spec
 
 # Okabe-Ito, safe for the common colour blindnesses; its yellow is left out (unreadable on a
 # projected white background) and vermillion is kept for opposition
@@ -705,6 +708,26 @@ def network_chart(
 
 
 # the power/interest grid --------------------------------------------------------------------
+
+
+def network_spec(
+    store, workshop_id: int, lang: str, size_by: str = "power", targets: bool | None = None
+) -> dict[str, Any]:
+    """The network chart of the workshop's stored map as a Vega-Lite spec (the pages keep it
+    per workshop revision); ``targets`` as in :func:`shown_graph`, None: the whole graph."""
+    vocab = workshop_vocabulary(store, workshop_id)
+    G = workshop_graph(store, workshop_id)
+    if targets is not None:
+        G = shown_graph(G, targets=targets)
+    frames = network_frames(G, vocab, lang, size_by=size_by, seed=0)
+    return vega_spec(network_chart(frames, vocab, lang, chart_titles(lang)))
+
+
+def grid_spec(store, workshop_id: int, lang: str) -> dict[str, Any]:
+    """The power/interest grid of the workshop's stored map as a Vega-Lite spec."""
+    vocab = workshop_vocabulary(store, workshop_id)
+    G = workshop_graph(store, workshop_id)
+    return vega_spec(grid_chart(grid_frame(G, vocab, lang), vocab, lang, chart_titles(lang)))
 
 
 def grid_frame(G: nx.MultiDiGraph, vocab: Vocabulary, lang: str) -> pd.DataFrame:

@@ -8,9 +8,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
+from cocreate.clustering import cluster_cards
 from cocreate.embed import Embedder, available_models, resolve_embedder
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#$~|])")
@@ -95,6 +97,23 @@ def merge_batches(merges: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(batches.values(), key=lambda b: -max(b["merge_ids"]))
 
 
+def wall_rows(store, workshop_id: int) -> tuple[list, list, list]:
+    """What the Clusters page reads: the cluster cards, the assignments, the active merges."""
+    return (
+        cluster_cards(store, workshop_id),
+        store.assignments(workshop_id),
+        store.active_merges(workshop_id),
+    )
+
+
+def map_frame(
+    store, workshop_id: int, labels: dict[int, str], limit: int, seed: int
+) -> tuple[pd.DataFrame, int]:
+    """:func:`map_points` of the workshop's stored positions."""
+    ideas = {idea["id"]: idea for idea in store.list_ideas(workshop_id)}
+    return map_points(store.assignments(workshop_id), labels, ideas, limit=limit, seed=seed)
+
+
 def map_points(
     assignments: Iterable[dict[str, Any]],
     labels: dict[int, str],
@@ -120,3 +139,54 @@ def map_points(
     frame["votes"] = [ideas[i]["votes"] or 0 for i in frame["idea_id"]]
     frame["loose"] = frame["loose"].astype(bool)
     return frame, total
+
+
+def map_chart(
+    points: pd.DataFrame, named: list[str], titles: dict[str, str], with_legend: bool
+) -> alt.LayerChart:
+    """The idea map: a dot per idea coloured by group (a triangle when it fits loosely),
+    the ``named`` groups' names at their centres; clicking a group in the legend lights up
+    its ideas. ``titles`` gives the "group", "idea" and "votes" headers ("" hides votes)."""
+    picked_group = alt.selection_point(fields=["group"], bind="legend")
+    legend = alt.Legend(title=titles["group"], orient="bottom", columns=4, symbolLimit=0)
+    tooltip = [
+        alt.Tooltip("text:N", title=titles["idea"]),
+        alt.Tooltip("group:N", title=titles["group"]),
+    ]
+    if titles["votes"]:
+        tooltip.append(alt.Tooltip("votes:Q", title=titles["votes"]))
+    dots = (
+        alt.Chart(points)
+        .mark_point(filled=True, size=110)
+        .encode(
+            x=alt.X("x:Q", axis=None),
+            y=alt.Y("y:Q", axis=None),
+            color=alt.Color(
+                "group:N",
+                legend=legend if with_legend else None,
+                scale=alt.Scale(scheme="tableau20"),
+            ),
+            shape=alt.Shape(
+                "loose:N",
+                scale=alt.Scale(domain=[False, True], range=["circle", "triangle"]),
+                legend=None,
+            ),
+            opacity=alt.condition(picked_group, alt.value(0.9), alt.value(0.1)),
+            tooltip=tooltip,
+        )
+        .add_params(picked_group)
+    )
+    centres = points.groupby("group", as_index=False)[["x", "y"]].median()
+    centres = centres[centres["group"].isin(named)]
+    label_marks = {"fontSize": 14, "fontWeight": "bold", "dy": -12}
+    halo = (
+        alt.Chart(centres)
+        .mark_text(stroke="white", strokeWidth=5, strokeOpacity=0.9, **label_marks)
+        .encode(x="x:Q", y="y:Q", text="group:N")
+    )
+    words = (
+        alt.Chart(centres)
+        .mark_text(color="#262730", **label_marks)
+        .encode(x="x:Q", y="y:Q", text="group:N")
+    )
+    return (dots + halo + words).properties(height=620)

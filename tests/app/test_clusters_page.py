@@ -6,7 +6,7 @@ import shutil
 import pyarrow as pa
 import pytest
 
-from cocreate.clustering import cluster_workshop
+from cocreate.clustering import cluster_workshop, rename_cluster
 from cocreate.store import Store
 from cocreate.templates import load_demo
 
@@ -275,3 +275,16 @@ def test_the_page_speaks_english(clustered):
     app.sidebar.radio(key="lang").set_value("en").run()
     assert app.header[0].value == "Clusters · Démo : notre quartier en 2030"
     assert [tab.label for tab in app.tabs][:2] == ["Wall", "Map"]
+
+
+def test_the_kept_wall_follows_changes_made_elsewhere(clustered, db_path):
+    """The wall is kept between reruns until the workshop changes, whoever changes it."""
+    app, demo = clustered
+    app.run()  # a plain rerun is served from the cache
+    first = clusters_of(db_path, demo)[0]
+    assert first["label"] in card_titles(app)
+    with Store(db_path) as other_session:
+        rename_cluster(other_session, first["id"], "Renommé ailleurs")
+    app.run()
+    assert "Renommé ailleurs" in card_titles(app)
+    assert first["label"] not in card_titles(app)

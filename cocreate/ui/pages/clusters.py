@@ -3,13 +3,11 @@ review near-duplicates, and edit the groups (rename, pin, merge, split, move, re
 
 import functools
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from cocreate.clustering import (
     assign_new_ideas,
-    cluster_cards,
     cluster_workshop,
     merge_clusters,
     merge_ideas,
@@ -23,16 +21,19 @@ from cocreate.embed import available_models, resolve_embedder
 from cocreate.export import EXPORT_FORMATS, export_bytes
 from cocreate.i18n import format_datetime, format_number, t
 from cocreate.store import Store
+from cocreate.ui.cache import from_workshop, show_chart
 from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
 from cocreate.ui.wall import (
     distinct_representatives,
     duplicate_suggestions,
     escape_markdown,
-    map_points,
+    map_chart,
+    map_frame,
     merge_batches,
     model_spec_for,
     shared_embedder,
     shorten,
+    wall_rows,
 )
 
 GRANULARITIES = [0.5, 0.75, 1.0, 1.5, 2.0]
@@ -167,10 +168,8 @@ if clustering is None:
 # the wall's model, shared with the other sessions, for new ideas and splits
 wall_spec = model_spec_for(clustering["model_id"])
 wall_model = shared_embedder(wall_spec, workshop["language"]) if wall_spec else None
-cards = cluster_cards(store, workshop["id"])
+cards, assignments, merges = from_workshop(store, workshop["id"], wall_rows)
 ideas = {member["id"]: member for card in cards for member in card["members"]}
-assignments = store.assignments(workshop["id"])
-merges = store.active_merges(workshop["id"])
 suggestions = duplicate_suggestions(assignments, merges, ideas)
 names = {}
 for card in cards:
@@ -326,8 +325,8 @@ with tab_wall:
         )
 
 with tab_map:
-    points, placed = map_points(
-        assignments, names, ideas, limit=MAP_POINTS, seed=int(clustering["seed"])
+    points, placed = from_workshop(
+        store, workshop["id"], map_frame, names, MAP_POINTS, int(clustering["seed"])
     )
     if points.empty:
         st.info(t("clusters.map_empty", lang))
@@ -338,51 +337,14 @@ with tab_map:
             st.caption(t("clusters.map_legend_hint", lang))
         if placed > len(points):
             st.caption(t("clusters.map_sample", lang, shown=len(points), total=placed))
-        group_title = t("clusters.col_label", lang)
-        # clicking a group in the legend lights up its ideas, the others fade
-        picked_group = alt.selection_point(fields=["group"], bind="legend")
-        legend = alt.Legend(title=group_title, orient="bottom", columns=4, symbolLimit=0)
-        dots = (
-            alt.Chart(points)
-            .mark_point(filled=True, size=110)
-            .encode(
-                x=alt.X("x:Q", axis=None),
-                y=alt.Y("y:Q", axis=None),
-                color=alt.Color(
-                    "group:N",
-                    legend=legend if with_legend else None,
-                    scale=alt.Scale(scheme="tableau20"),
-                ),
-                shape=alt.Shape(
-                    "loose:N",
-                    scale=alt.Scale(domain=[False, True], range=["circle", "triangle"]),
-                    legend=None,
-                ),
-                opacity=alt.condition(picked_group, alt.value(0.9), alt.value(0.1)),
-                tooltip=[
-                    alt.Tooltip("text:N", title=t("clusters.col_idea", lang)),
-                    alt.Tooltip("group:N", title=group_title),
-                    *([alt.Tooltip("votes:Q", title=t("clusters.col_votes", lang))] * has_votes),
-                ],
-            )
-            .add_params(picked_group)
-        )
         # past a few dozen names the map is unreadable: name the largest groups only
         largest = [names[card["id"]] for card in cards[:MAP_LABELS]]
-        centres = points.groupby("group", as_index=False)[["x", "y"]].median()
-        centres = centres[centres["group"].isin(largest)]
-        label_marks = {"fontSize": 14, "fontWeight": "bold", "dy": -12}
-        halo = (
-            alt.Chart(centres)
-            .mark_text(stroke="white", strokeWidth=5, strokeOpacity=0.9, **label_marks)
-            .encode(x="x:Q", y="y:Q", text="group:N")
-        )
-        words = (
-            alt.Chart(centres)
-            .mark_text(color="#262730", **label_marks)
-            .encode(x="x:Q", y="y:Q", text="group:N")
-        )
-        st.altair_chart((dots + halo + words).properties(height=620), width="stretch")
+        titles = {
+            "group": t("clusters.col_label", lang),
+            "idea": t("clusters.col_idea", lang),
+            "votes": t("clusters.col_votes", lang) if has_votes else "",
+        }
+        show_chart(map_chart, points, largest, titles, with_legend)
 
 
 def duplicate_line(idea: dict) -> str:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from cocreate.i18n import format_number, t
 from cocreate.scoring import round_citizen_support, round_results, round_rubric
-from cocreate.stakeholders import workshop_graph, workshop_vocabulary
+from cocreate.ui.cache import from_workshop, show_spec
 from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
 from cocreate.ui.presenter import PRESENTER_CSS, join_url, qr_png
 from cocreate.ui.roles import refuse_unless
@@ -17,7 +17,7 @@ from cocreate.ui.scoreboard import (
     style_ranking,
     unique_names,
 )
-from cocreate.ui.stakeholder_view import chart_titles, network_chart, network_frames
+from cocreate.ui.stakeholder_view import network_spec
 
 REFRESH_SECONDS = 1.0
 IDEAS_SHOWN = 12
@@ -125,10 +125,7 @@ def scoring_board(store, workshop_id: int) -> None:
 
 
 def stakeholder_board(store, workshop_id: int) -> None:
-    vocab = workshop_vocabulary(store, workshop_id)
-    graph = workshop_graph(store, workshop_id)
-    frames = network_frames(graph, vocab, lang, seed=0)
-    st.altair_chart(network_chart(frames, vocab, lang, chart_titles(lang)), width="stretch")
+    show_spec(from_workshop(store, workshop_id, network_spec, lang))
 
 
 @st.fragment(run_every=REFRESH_SECONDS)

@@ -5,15 +5,8 @@ every rater's scores per target and where the room disagrees. Updates live as sc
 import streamlit as st
 
 from cocreate.i18n import t
-from cocreate.scoring import (
-    SWEET_SPOT_THRESHOLD,
-    entries_from_rows,
-    rater_dimension_scores,
-    round_citizen_support,
-    round_results,
-    round_rubric,
-    visible_scores,
-)
+from cocreate.scoring import SWEET_SPOT_THRESHOLD, rater_dimension_scores
+from cocreate.ui.cache import from_workshop, show_chart
 from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
 from cocreate.ui.scoreboard import (
     alpha_reading,
@@ -23,6 +16,7 @@ from cocreate.ui.scoreboard import (
     dvf_points,
     flag_text,
     ranking_table,
+    round_board,
     round_name,
     round_status,
     style_ranking,
@@ -125,7 +119,7 @@ def revealed_board(outcome, names, rubric, scores, support) -> None:
         if points.empty:
             st.info(t("results.chart_empty", lang))
         else:
-            st.altair_chart(dvf_chart(points, rubric, lang), width="stretch")
+            show_chart(dvf_chart, points, rubric, lang)
             st.caption(t("results.chart_caption", lang))
         if unplaced:
             st.caption(t("results.chart_unplaced", lang, count=unplaced))
@@ -148,7 +142,7 @@ def revealed_board(outcome, names, rubric, scores, support) -> None:
     if frame.empty:
         st.info(t("results.chart_empty", lang))
     else:
-        st.altair_chart(distribution_chart(frame, rubric, lang), width="stretch")
+        show_chart(distribution_chart, frame, rubric, lang)
         st.caption(t("results.distribution_caption", lang))
 
 
@@ -156,19 +150,9 @@ def revealed_board(outcome, names, rubric, scores, support) -> None:
 def board() -> None:
     """Re-read the round and its answers; a fragment rerun opens its own connection."""
     with open_store() as own_store:
-        scoring_round = own_store.get_round(round_id)
-        rubric = round_rubric(own_store, round_id)
-        targets = own_store.round_targets(round_id)
-        # hidden (blind, not revealed): counts of who answered, no score at all
-        outcome = round_results(own_store, round_id)
-        # the same blind rule for the per-rater scores of the distribution chart
-        scores = visible_scores(
-            entries_from_rows(own_store.round_scores(round_id)),
-            viewer=None,
-            blind=scoring_round["blind"],
-            revealed=scoring_round["revealed"],
+        scoring_round, rubric, targets, outcome, scores, support = from_workshop(
+            own_store, workshop["id"], round_board, round_id
         )
-        support = round_citizen_support(own_store, round_id)
     if (scoring_round["status"], scoring_round["revealed"]) != (
         picked["status"],
         picked["revealed"],

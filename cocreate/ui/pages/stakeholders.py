@@ -30,22 +30,20 @@ from cocreate.stakeholders import (
     workshop_graph,
     workshop_vocabulary,
 )
+from cocreate.ui.cache import from_workshop, show_spec
 from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
 from cocreate.ui.stakeholder_view import (
     EXPORTS,
     actors_table,
     chart_titles,
-    grid_chart,
-    grid_frame,
+    grid_spec,
     links_table,
     map_bytes,
-    network_chart,
-    network_frames,
+    network_spec,
     relations_table,
     save_actors,
     save_links,
     save_relations,
-    shown_graph,
 )
 from cocreate.ui.wall import escape_markdown
 
@@ -366,14 +364,11 @@ with tab_map:
         disabled=not linked_clusters and not links,
         key="stakeholders_show_clusters",
     )
-    frames = network_frames(
-        shown_graph(G, targets=with_targets), vocab, lang, size_by=size_by, seed=0
-    )
-    st.altair_chart(network_chart(frames, vocab, lang, titles), width="stretch")
+    show_spec(from_workshop(store, workshop_id, network_spec, lang, size_by, with_targets))
     st.caption(t("stakeholders.map_caption", lang))
 
 with tab_grid:
-    st.altair_chart(grid_chart(grid_frame(G, vocab, lang), vocab, lang, titles), width="stretch")
+    show_spec(from_workshop(store, workshop_id, grid_spec, lang))
     st.caption(t("stakeholders.grid_caption", lang))
 
 
