@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import click
 
-from cocreate.access import ACCESS_ENV_VAR, lan_address, reset_facilitator_secret
+from cocreate.access import lan_address, reset_facilitator_secret
 from cocreate.clustering import cluster_cards, cluster_workshop
 from cocreate.embed import ModelNotFound
 from cocreate.export import EXPORT_FORMATS, export_file
 from cocreate.ingest import FIELDS, IngestError, import_file
+from cocreate.server import server_env, streamlit_command
 from cocreate.store import DB_ENV_VAR, Store, StoreError, default_db_path
 from cocreate.templates import create_workshop_from_template, list_templates, load_demo
 
@@ -375,31 +375,9 @@ def demo(ctx: click.Context, if_missing: bool) -> None:
 @click.pass_context
 def serve(ctx: click.Context, port: int, host: str, access: str | None) -> None:
     """Start the app in the browser (Streamlit)."""
-    app = Path(__file__).resolve().parent / "ui" / "app.py"
     local_only = host in ("localhost", "127.0.0.1", "::1")
-    env = {
-        **os.environ,
-        DB_ENV_VAR: str(ctx.obj["db"]),
-        "HF_HUB_OFFLINE": "1",
-        ACCESS_ENV_VAR: access or ("open" if local_only else "secret"),
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(app),
-        "--server.port",
-        str(port),
-        "--server.address",
-        host,
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--client.toolbarMode",
-        "minimal",
-    ]
+    env = server_env(ctx.obj["db"], access or ("open" if local_only else "secret"))
+    command = streamlit_command(port, host)
     click.echo(f"cocreate on http://{host}:{port} (database {ctx.obj['db']})")
     if not local_only:
         click.echo(f"Phones in the room join on http://{lan_address()}:{port}")

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from cocreate.server import start_local_server
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -23,28 +21,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
-STARTUP_SECONDS = 90
 EXPECT_TIMEOUT_MS = 30_000
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_healthy(url: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"streamlit did not answer on {url} within {STARTUP_SECONDS}s")
 
 
 @pytest.fixture
@@ -55,33 +32,9 @@ def serve(tmp_path):
     processes = []
 
     def start(db_path: Path, env: dict[str, str] | None = None) -> str:
-        port = free_port()
-        log = (tmp_path / f"streamlit-{port}.log").open("w")
-        env = {**os.environ, "COCREATE_DB": str(db_path), "HF_HUB_OFFLINE": "1", **(env or {})}
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(ROOT / "app.py"),
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        log = (tmp_path / f"streamlit-{len(processes)}.log").open("w")
+        process, url = start_local_server(db_path, log, env=env, app=ROOT / "app.py")
         processes.append(process)
-        url = f"http://127.0.0.1:{port}"
-        wait_until_healthy(url, process)
         return url
 
     yield start
