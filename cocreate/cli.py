@@ -240,7 +240,7 @@ def ideas(
     "n_clusters",
     type=click.IntRange(min=1),
     default=None,
-    help="Number of clusters (default: chosen from the number of ideas).",
+    help="Number of clusters (default: as many as the similarity graph finds).",
 )
 @click.option(
     "--granularity",

@@ -72,7 +72,7 @@ def duplicate_threshold_for(model_id: str | None) -> float:
 
 LABEL_CARRY_OVERLAP = 0.5
 # part of the fit cache key: bump it when IdeaClusterer gives other groups for the same input
-FIT_VERSION = 1
+FIT_VERSION = 2
 
 
 @dataclass

@@ -27,6 +27,8 @@ WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’-](?=[^\W\d_]))*", re.UNICODE)
 ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 STOPWORDS_DIR = Path(__file__).resolve().parent.parent / "templates" / "stopwords"
 MIN_WORD_LENGTH = 2
+# a label needs two keywords; terms said once fill in when fewer repeat
+MIN_KEYWORDS = 2
 
 
 def fold(word: str) -> str:
@@ -135,9 +137,14 @@ def cluster_keywords(
             ),
         )
         chosen: list[str] = []
-        for key in scored:
-            if group_counts[key] < 2 and len(group_counts) > top_n:
-                continue
+        # terms said at least twice first; a small group where no term repeats still gets
+        # its best-scored terms rather than no name at all
+        few_terms = len(group_counts) <= top_n
+        repeated = [key for key in scored if few_terms or group_counts[key] >= 2]
+        once = [key for key in scored if not (few_terms or group_counts[key] >= 2)]
+        for n, key in enumerate(repeated + once):
+            if n >= len(repeated) and len(chosen) >= MIN_KEYWORDS:
+                break
             words = key.split()
             if any(set(words) <= set(other.split()) for other in chosen):
                 continue

@@ -817,10 +817,11 @@ class Store:
                     stamp,
                 ],
             ).lastrowid
-            marks = ",".join("?" * len(keep)) or "NULL"
+            # "NOT IN (NULL)" is never true: without pins, no id list at all
+            kept = f" AND id NOT IN ({','.join('?' * len(keep))})" if keep else ""
             conn.execute(
-                f"UPDATE clusters SET retired_at = ? WHERE workshop_id = ? AND retired_at IS NULL"
-                f" AND id NOT IN ({marks})",
+                "UPDATE clusters SET retired_at = ? WHERE workshop_id = ? AND retired_at IS NULL"
+                + kept,
                 [stamp, workshop_id, *keep],
             )
             ids: dict[Any, int] = {cid: cid for cid in keep}

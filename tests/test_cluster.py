@@ -7,9 +7,10 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 from cocreate.cluster import (
     IdeaClusterer,
     assign_to_centroids,
-    auto_cluster_count,
+    graph_communities,
     map_coordinates,
     near_duplicate_groups,
+    neighbour_count,
     normalise_rows,
 )
 
@@ -60,16 +61,32 @@ def test_every_idea_gets_a_cluster_and_outliers_are_flagged_loose():
     assert model.loose_.sum() <= 3
 
 
-def test_automatic_count_follows_granularity():
-    assert auto_cluster_count(50) == 7
-    assert auto_cluster_count(500) == 22
-    assert auto_cluster_count(5000) == 71
-    assert auto_cluster_count(500, granularity=0.5) == 11
-    assert auto_cluster_count(2) == 2 and auto_cluster_count(1) == 1
-    X, _ = blobs(n_per_group=50, groups=4)
-    fewer = IdeaClusterer(granularity=0.5).fit(X).n_clusters_
-    more = IdeaClusterer(granularity=2).fit(X).n_clusters_
+def test_without_a_count_the_graph_finds_the_groups_and_granularity_moves_it():
+    from sklearn.metrics import adjusted_rand_score
+
+    X, truth = blobs(n_per_group=50, groups=5)
+    model = IdeaClusterer().fit(X)
+    assert model.n_clusters_ == 5
+    assert adjusted_rand_score(truth, model.labels_) == 1.0
+    texts, _ = blobs(n_per_group=60, groups=3, spread=0.6, seed=3)
+    fewer = IdeaClusterer(granularity=0.5).fit(texts).n_clusters_
+    more = IdeaClusterer(granularity=2).fit(texts).n_clusters_
     assert fewer < more
+    assert [neighbour_count(n) for n in (4, 50, 500, 5000)] == [3, 11, 30, 30]
+
+
+def test_above_the_graph_sample_the_other_ideas_join_the_nearest_group(monkeypatch):
+    import cocreate.cluster as cluster
+
+    X, truth = blobs(n_per_group=100, groups=4)
+    unit = normalise_rows(X)
+    whole = graph_communities(unit, resolution=2.5, seed=0)
+    monkeypatch.setattr(cluster, "GRAPH_SAMPLE", 120)
+    sampled = graph_communities(unit, resolution=2.5, seed=0)
+    from sklearn.metrics import adjusted_rand_score
+
+    assert adjusted_rand_score(truth, whole) == 1.0
+    assert adjusted_rand_score(truth, sampled) == 1.0
 
 
 def test_zero_vectors_do_not_break_cosine():
