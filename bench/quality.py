@@ -1,7 +1,7 @@
 """How well the default clustering finds the human groups of the labelled French sets.
 
-For each set of ``bench/datasets.py``: embed with the default French model, cluster with the
-default ``IdeaClusterer`` and score against the human labels (NMI, ARI, share of ideas left
+For each set of ``bench/labelled_sets.py``: embed with the default French model, cluster
+with the default ``IdeaClusterer`` and score against the human labels (NMI, ARI, share of ideas left
 without a group). Baselines run on the same vectors in the same run:
 
 - majority: every idea in one group (NMI and ARI 0 by construction; computed, not assumed);
@@ -23,7 +23,6 @@ Vectors are cached in ``bench/.cache/embeddings.db``: reruns only cluster.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import sys
@@ -35,6 +34,7 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
+import labelled_sets  # bench/, beside this script (sys.path[0] when run)
 import numpy as np  # noqa: E402
 from sklearn.cluster import KMeans
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
@@ -50,17 +50,6 @@ SECONDARY_MODEL = "minilm"
 BASELINES = ("majority", "kmeans_true_k", "bertopic")
 UMAP_SEED = 42
 SHORT_NAMES = {"use-multilingual-v3": "use", "sentence-transformers/all-MiniLM-L6-v2": "minilm"}
-
-
-def load_datasets_module():
-    """bench/datasets.py under its own name: run as a script, bench/ is sys.path[0], where a
-    bare ``import datasets`` would also shadow Hugging Face's ``datasets`` for every library."""
-    if sys.path and Path(sys.path[0] or ".").resolve() == BENCH_DIR:
-        sys.path.pop(0)
-    spec = importlib.util.spec_from_file_location("bench_datasets", BENCH_DIR / "datasets.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def log(message: str) -> None:
@@ -277,10 +266,9 @@ def main(argv=None) -> int:
     parser.add_argument("--cache", type=Path, default=CACHE_DB, help="embedding cache file")
     args = parser.parse_args(argv)
 
-    datasets = load_datasets_module()
-    if not datasets.DATA_DIR.is_dir():
+    if not labelled_sets.DATA_DIR.is_dir():
         print(
-            f"Data not found at {datasets.DATA_DIR} (../shared/data beside the checkout): "
+            f"Data not found at {labelled_sets.DATA_DIR} (../shared/data beside the checkout): "
             "nothing to measure.",
             file=sys.stderr,
         )
@@ -318,7 +306,7 @@ def main(argv=None) -> int:
     results = []
     started = time.perf_counter()
     with Store(args.cache) as store:
-        for name, texts, truth in datasets.french_sets():
+        for name, texts, truth in labelled_sets.french_sets():
             if args.quick and name not in QUICK_SETS:
                 continue
             log(f"{name}: {len(texts)} ideas ...")

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import json
 import os
 import platform
@@ -49,6 +48,7 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
+import labelled_sets  # bench/, beside this script (sys.path[0] when run)
 import numpy as np  # noqa: E402
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -79,17 +79,6 @@ STORE_STEPS = {
 }
 
 
-def load_datasets_module():
-    """bench/datasets.py under its own name: run as a script, bench/ is sys.path[0], where a
-    bare ``import datasets`` would also shadow Hugging Face's ``datasets`` for every library."""
-    if sys.path and Path(sys.path[0] or ".").resolve() == BENCH_DIR:
-        sys.path.pop(0)
-    spec = importlib.util.spec_from_file_location("bench_datasets", BENCH_DIR / "datasets.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -115,8 +104,7 @@ def maxrss_mib() -> float:
 def corpus(n: int, seed: int = 0) -> list[str]:
     """``n`` distinct French texts: the labelled sets' texts, shuffled; past their number, each
     text again with a number appended (digits never become keywords)."""
-    datasets = load_datasets_module()
-    unique = list(dict.fromkeys(t for _, texts, _ in datasets.french_sets() for t in texts))
+    unique = list(dict.fromkeys(t for _, texts, _ in labelled_sets.french_sets() for t in texts))
     random.Random(seed).shuffle(unique)
     if n <= len(unique):
         return unique[:n]
@@ -643,10 +631,9 @@ def main(argv=None) -> int:
     if args.child_fit:
         print(json.dumps(child_fit(args.child_fit, args.blas_threads, args.extras, args.map)))
         return 0
-    datasets = load_datasets_module()
-    if not datasets.DATA_DIR.is_dir():
+    if not labelled_sets.DATA_DIR.is_dir():
         print(
-            f"Data not found at {datasets.DATA_DIR} (../shared/data beside the checkout): "
+            f"Data not found at {labelled_sets.DATA_DIR} (../shared/data beside the checkout): "
             "nothing to measure.",
             file=sys.stderr,
         )
