@@ -24,10 +24,10 @@ import hashlib
 import io
 from collections import Counter
 from dataclasses import dataclass, field
+from importlib import metadata
 from typing import Any
 
 import numpy as np
-import sklearn
 
 from cocreate.cluster import (
     IdeaClusterer,
@@ -73,6 +73,7 @@ def duplicate_threshold_for(model_id: str | None) -> float:
 LABEL_CARRY_OVERLAP = 0.5
 # part of the fit cache key: bump it when IdeaClusterer gives other groups for the same input
 FIT_VERSION = 2
+FIT_LIBRARIES = ("scikit-learn", "leidenalg", "igraph")
 
 
 @dataclass
@@ -97,10 +98,10 @@ class Fit:
 
 def fit_key(X: np.ndarray, n_clusters: int | None, granularity: float, seed: int) -> str:
     """Everything a fit depends on: the vectors themselves, the settings and the versions
-    of the clusterer and of scikit-learn."""
+    of the clusterer and of the libraries it calls."""
+    versions = ",".join(metadata.version(name) for name in FIT_LIBRARIES)
     digest = hashlib.sha256(
-        f"{FIT_VERSION}\n{sklearn.__version__}\n{n_clusters}\n{granularity!r}\n{seed}"
-        f"\n{X.shape}".encode()
+        f"{FIT_VERSION}\n{versions}\n{n_clusters}\n{granularity!r}\n{seed}\n{X.shape}".encode()
     )
     digest.update(np.ascontiguousarray(X, dtype=np.float32).tobytes())
     return digest.hexdigest()
