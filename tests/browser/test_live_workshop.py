@@ -83,6 +83,21 @@ def send_ideas(page, ideas: list[str]) -> None:
     settled(page)
 
 
+def next_target(page) -> None:
+    """Tap "Suivant" once the page has settled, and again if the tap came while the page
+    still reran and was dropped, as a person would (answers are never lost that way: the
+    ballot stores the choices it shows)."""
+    for _ in range(3):
+        settled(page)
+        page.get_by_role("button", name="Suivant").tap()
+        try:
+            expect(page.get_by_text("2 sur 2", exact=True)).to_be_visible(timeout=10_000)
+            return
+        except AssertionError:
+            continue
+    raise AssertionError('"Suivant" tapped three times, the second target never came')
+
+
 def score_both(page, answers: dict[str, tuple[int, int, int]], themes: dict[str, str]) -> None:
     """Tap the answers on each of the two targets, whichever comes first."""
     heading = page.locator(".st-key-ballot_target h3")
@@ -104,7 +119,7 @@ def score_both(page, answers: dict[str, tuple[int, int, int]], themes: dict[str,
             option.tap()
             expect(option).to_have_attribute("aria-checked", "true")
         if position == 1:
-            page.get_by_role("button", name="Suivant").tap()
+            next_target(page)
     expect(page.get_by_text("Les 2 sont notés, merci !", exact=False)).to_be_visible()
 
 
