@@ -38,7 +38,8 @@ def _name(function: Callable[..., Any]) -> str:
     return f"{function.__module__}.{function.__qualname__}"
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+# each edit makes a new revision; a 100k-idea wall weighs tens of MB: keep a few only
+@st.cache_data(show_spinner=False, max_entries=16)
 def _computed(
     name: str,
     path: str,
