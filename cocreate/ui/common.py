@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from cocreate.access import FACILITATOR
+from cocreate.access import FACILITATOR, reset_facilitator_secret
 from cocreate.i18n import LANGUAGES, language_name, t
 from cocreate.store import Store, StoreError, default_db_path
 from cocreate.ui.roles import is_open_mode, refuse_unless, session_access
@@ -82,6 +82,35 @@ def page(name: str, lang: str) -> st.Page:
 def set_current_workshop(workshop: dict[str, Any]) -> None:
     st.session_state["workshop_id"] = workshop["id"]
     st.query_params["w"] = workshop["slug"]
+
+
+def facilitate_new_workshop(store: Store, created: dict[str, Any]) -> None:
+    """The session that created ``created`` facilitates it: its role, a new facilitator
+    secret shown once on the Workshop page, and the workshop made the current one."""
+    session_access().grant_facilitator(created["id"])
+    st.session_state["workshop_secret_once"] = reset_facilitator_secret(store, created["id"])
+    set_current_workshop(created)
+
+
+def page_header(name: str, workshop: dict[str, Any], lang: str) -> None:
+    """The page title with the workshop's, and the message a previous action left for
+    after its rerun (:func:`rerun_with_message`)."""
+    st.header(f"{t(f'{name}.header', lang)} · {workshop['title']}")
+    show_message(name)
+
+
+def show_message(name: str) -> None:
+    if message := st.session_state.pop(f"{name}_flash", None):
+        st.success(message)
+
+
+def rerun_with_message(name: str, message: str, *, forget: tuple[str, ...] = ()) -> None:
+    """Redraw the page with what is stored now and show ``message`` on page ``name``; the
+    widgets whose keys start with a ``forget`` prefix start again from the store."""
+    st.session_state[f"{name}_flash"] = message
+    for key in [k for k in st.session_state if str(k).startswith(forget)] if forget else []:
+        del st.session_state[key]
+    st.rerun()
 
 
 def current_workshop(store: Store) -> dict[str, Any] | None:

@@ -22,7 +22,14 @@ from cocreate.export import EXPORT_FORMATS, export_bytes
 from cocreate.i18n import format_datetime, format_number, t
 from cocreate.store import Store
 from cocreate.ui.cache import from_workshop, show_chart
-from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
+from cocreate.ui.common import (
+    PAGE_FILES,
+    open_store,
+    page_header,
+    require_workshop,
+    rerun_with_message,
+    ui_lang,
+)
 from cocreate.ui.wall import (
     distinct_representatives,
     duplicate_suggestions,
@@ -50,18 +57,13 @@ MERGES_SHOWN = 30
 lang = ui_lang()
 store = open_store()
 workshop = require_workshop(store, lang)
-st.header(f"{t('clusters.header', lang)} · {workshop['title']}")
-if flash := st.session_state.pop("clusters_flash", None):
-    st.success(flash)
+page_header("clusters", workshop, lang)
 
 
 def done(message: str) -> None:
     """Show ``message`` after the rerun that redraws the wall."""
-    st.session_state["clusters_flash"] = message
     # name fields show the stored label again, not what was typed before the edit
-    for key in [k for k in st.session_state if str(k).startswith("clusters_label_")]:
-        del st.session_state[key]
-    st.rerun()
+    rerun_with_message("clusters", message, forget=("clusters_label_",))
 
 
 def keep_valid(key: str, options: list) -> None:

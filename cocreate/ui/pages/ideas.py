@@ -9,7 +9,13 @@ import streamlit as st
 
 from cocreate.i18n import format_number, language_name, t
 from cocreate.ingest import FIELDS, IngestError, import_file, preview_file, submit_idea
-from cocreate.ui.common import open_store, require_workshop, ui_lang
+from cocreate.ui.common import (
+    open_store,
+    page_header,
+    require_workshop,
+    rerun_with_message,
+    ui_lang,
+)
 
 PAGE_SIZE = 50
 PREVIEW_ROWS = 200
@@ -20,9 +26,7 @@ LIST_COLUMNS += ["source", "duplicate_of"]
 lang = ui_lang()
 store = open_store()
 workshop = require_workshop(store, lang)
-st.header(f"{t('ideas.header', lang)} · {workshop['title']}")
-if flash := st.session_state.pop("ideas_flash", None):
-    st.success(flash)
+page_header("ideas", workshop, lang)
 
 tab_list, tab_add, tab_import = st.tabs(
     [t("ideas.tab_list", lang), t("ideas.tab_add", lang), t("ideas.tab_import", lang)]
@@ -40,8 +44,7 @@ with tab_add, st.form("ideas_add_form", clear_on_submit=True):
         except IngestError as error:
             st.error(error.problem.message(lang))
         else:
-            st.session_state["ideas_flash"] = t("ideas.added", lang)
-            st.rerun()
+            rerun_with_message("ideas", t("ideas.added", lang))
 
 
 def _saved_upload(upload) -> Path:
@@ -149,13 +152,10 @@ with tab_import:
                 except IngestError as error:
                     st.error(t("import.refused", lang, message=error.problem.message(lang)))
                 else:
-                    st.session_state["ideas_flash"] = (
-                        t("import.done", lang) + " " + report.summary(lang)
-                    )
                     st.session_state["ideas_import_problems"] = [
                         p.message(lang) for p in report.problems[:PROBLEMS_SHOWN]
                     ]
-                    st.rerun()
+                    rerun_with_message("ideas", t("import.done", lang) + " " + report.summary(lang))
     for message in st.session_state.pop("ideas_import_problems", []):
         st.warning(message)
     history = store.list_imports(workshop["id"])

@@ -4,11 +4,16 @@ becomes its facilitator: the secret is shown once on the Workshop page)."""
 
 import streamlit as st
 
-from cocreate.access import join_workshop, reset_facilitator_secret, unlock_facilitator
+from cocreate.access import join_workshop, unlock_facilitator
 from cocreate.i18n import LANGUAGES, language_name, t
 from cocreate.store import StoreError
 from cocreate.templates import create_workshop_from_template
-from cocreate.ui.common import open_store, set_current_workshop, ui_lang
+from cocreate.ui.common import (
+    facilitate_new_workshop,
+    open_store,
+    set_current_workshop,
+    ui_lang,
+)
 from cocreate.ui.roles import is_open_mode, session_access
 
 lang = ui_lang()
@@ -74,11 +79,7 @@ with st.expander(t("join.create", lang)):
         except StoreError as error:
             st.error(str(error))
         else:
-            access.grant_facilitator(created["id"])
-            st.session_state["workshop_secret_once"] = reset_facilitator_secret(
-                store, created["id"]
-            )
-            set_current_workshop(created)
+            facilitate_new_workshop(store, created)
             st.session_state["goto_page"] = "workshop"
             store.close()
             st.rerun()

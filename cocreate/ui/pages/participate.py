@@ -5,7 +5,13 @@ import streamlit as st
 
 from cocreate.i18n import t
 from cocreate.ingest import IngestError, submit_idea
-from cocreate.ui.common import PAGE_FILES, current_workshop, open_store, ui_lang
+from cocreate.ui.common import (
+    PAGE_FILES,
+    current_workshop,
+    open_store,
+    show_message,
+    ui_lang,
+)
 from cocreate.ui.roles import participant_token, role_in
 from cocreate.ui.wall import escape_markdown
 
@@ -28,8 +34,7 @@ if workshop is None or role_in(workshop) is None:
 phase = workshop["phase"]
 st.subheader(workshop["title"])
 st.caption(t("live.phase_now", lang, phase=t(f"phase.{phase}", lang)))
-if flash := st.session_state.pop("participate_flash", None):
-    st.success(flash)
+show_message("participate")
 
 
 @st.fragment(run_every=PHASE_POLL_SECONDS)

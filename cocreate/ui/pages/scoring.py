@@ -17,7 +17,14 @@ from cocreate.scoring import (
     workshop_rubric,
 )
 from cocreate.store import StoreError
-from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
+from cocreate.ui.common import (
+    PAGE_FILES,
+    open_store,
+    page_header,
+    require_workshop,
+    rerun_with_message,
+    ui_lang,
+)
 from cocreate.ui.scoreboard import round_name, round_status
 from cocreate.ui.wall import escape_markdown, shorten
 
@@ -26,18 +33,13 @@ IDEAS_FOUND = 30
 lang = ui_lang()
 store = open_store()
 workshop = require_workshop(store, lang)
-st.header(f"{t('scoring.header', lang)} · {workshop['title']}")
-if flash := st.session_state.pop("scoring_flash", None):
-    st.success(flash)
+page_header("scoring", workshop, lang)
 
 
 def done(message: str) -> None:
     """Show ``message`` after the rerun that redraws the page with the new state."""
-    st.session_state["scoring_flash"] = message
     # the edit form shows the stored rubric again, not what was typed before
-    for key in [k for k in st.session_state if str(k).startswith("scoring_edit_")]:
-        del st.session_state[key]
-    st.rerun()
+    rerun_with_message("scoring", message, forget=("scoring_edit_",))
 
 
 def text_of(values: dict[str, str]) -> str:

@@ -31,7 +31,14 @@ from cocreate.stakeholders import (
     workshop_vocabulary,
 )
 from cocreate.ui.cache import from_workshop, show_spec
-from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
+from cocreate.ui.common import (
+    PAGE_FILES,
+    open_store,
+    page_header,
+    require_workshop,
+    rerun_with_message,
+    ui_lang,
+)
 from cocreate.ui.stakeholder_view import (
     EXPORTS,
     actors_table,
@@ -60,9 +67,7 @@ lang = ui_lang()
 store = open_store()
 workshop = require_workshop(store, lang)
 workshop_id = workshop["id"]
-st.header(f"{t('stakeholders.header', lang)} · {workshop['title']}")
-if flash := st.session_state.pop("stakeholders_flash", None):
-    st.success(flash)
+page_header("stakeholders", workshop, lang)
 
 vocab = workshop_vocabulary(store, workshop_id)
 actors = store.list_actors(workshop_id)
@@ -75,13 +80,8 @@ def term_label(kind: str):
 
 def done(message: str) -> None:
     """Show ``message`` after the rerun that redraws the map with what was stored."""
-    st.session_state["stakeholders_flash"] = message
     # editors and one-at-a-time forms start again from what is stored
-    for key in [k for k in st.session_state if str(k).startswith("stakeholders_new_")]:
-        del st.session_state[key]
-    for key in EDITORS:
-        st.session_state.pop(key, None)
-    st.rerun()
+    rerun_with_message("stakeholders", message, forget=("stakeholders_new_", *EDITORS))
 
 
 def show_problems(error: StakeholderMapError) -> None:

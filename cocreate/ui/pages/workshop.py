@@ -13,8 +13,11 @@ from cocreate.templates import create_workshop_from_template, get_template, list
 from cocreate.ui.common import (
     PAGE_FILES,
     current_workshop,
+    facilitate_new_workshop,
     open_store,
+    rerun_with_message,
     set_current_workshop,
+    show_message,
     ui_lang,
 )
 from cocreate.ui.roles import is_open_mode, refuse_unless, session_access
@@ -22,8 +25,7 @@ from cocreate.ui.roles import is_open_mode, refuse_unless, session_access
 lang = ui_lang()
 store = open_store()
 st.header(t("workshop.header", lang))
-if flash := st.session_state.pop("workshop_flash", None):
-    st.success(flash)
+show_message("workshop")
 
 access = session_access()
 workshop = current_workshop(store)
@@ -128,13 +130,6 @@ with st.form("workshop_create_form"):
             except StoreError as error:
                 st.error(str(error))
             else:
-                access.grant_facilitator(created["id"])
-                st.session_state["workshop_secret_once"] = reset_facilitator_secret(
-                    store, created["id"]
-                )
-                set_current_workshop(created)
-                st.session_state["workshop_flash"] = t(
-                    "workshop.created", lang, title=created["title"]
-                )
-                st.rerun()
+                facilitate_new_workshop(store, created)
+                rerun_with_message("workshop", t("workshop.created", lang, title=created["title"]))
 store.close()
