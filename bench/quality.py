@@ -18,6 +18,11 @@ Vectors are cached in ``bench/.cache/embeddings.db``: reruns only cluster.
     python bench/quality.py --quick    # four sets
     python bench/quality.py --json     # one JSON object per set per line
     python bench/quality.py --seeds 3  # mean over seeds 0, 1, 2
+    python bench/quality.py --sweep    # also every granularity of SWEEP, against the baselines
+
+``--sweep`` asks whether a missed goal is a matter of the setting: it clusters every set at
+each granularity of ``SWEEP`` (resolution 1.5 to 10, i.e. a few to many groups) and says, per
+set, which ones reach the best baseline on NMI, on ARI, and on both.
 """
 
 from __future__ import annotations
@@ -49,6 +54,8 @@ QUICK_SETS = ("actons", "paris-bp-descriptions", "nnv-q18", "granddebat-q11")
 SECONDARY_MODEL = "minilm"
 BASELINES = ("majority", "kmeans_true_k", "bertopic")
 UMAP_SEED = 42
+# granularities tried by --sweep (the default is 1.0)
+SWEEP = (0.6, 0.8, 1.0, 1.2, 1.6, 2.0, 2.4, 3.2, 4.0)
 SHORT_NAMES = {"use-multilingual-v3": "use", "sentence-transformers/all-MiniLM-L6-v2": "minilm"}
 
 
@@ -75,8 +82,37 @@ def mean_scores(runs: list[dict]) -> dict:
     return merged
 
 
-def ours(X, truth, seeds) -> dict:
-    return mean_scores([scores(truth, IdeaClusterer(random_state=s).fit(X).labels_) for s in seeds])
+def ours(X, truth, seeds, granularity: float = 1.0) -> dict:
+    return mean_scores(
+        [
+            scores(truth, IdeaClusterer(granularity=granularity, random_state=s).fit(X).labels_)
+            for s in seeds
+        ]
+    )
+
+
+def best_baseline(result: dict, metric: str) -> float:
+    """The best figure any baseline reached on this set (the goal to meet)."""
+    return max(b[metric] for b in result["baselines"].values())
+
+
+def sweep(X, truth, seeds, result: dict) -> list[dict]:
+    """The default clusterer at each granularity of SWEEP, marked where it reaches the best
+    baseline of ``result`` on NMI and on ARI."""
+    rows = []
+    for granularity in SWEEP:
+        found = ours(X, truth, seeds, granularity)
+        rows.append(
+            {
+                "granularity": granularity,
+                "k_found": found["k_found"],
+                "nmi": found["nmi"],
+                "ari": found["ari"],
+                "meets_nmi": found["nmi"] >= best_baseline(result, "nmi") - 1e-12,
+                "meets_ari": found["ari"] >= best_baseline(result, "ari") - 1e-12,
+            }
+        )
+    return rows
 
 
 def majority(truth) -> dict:
@@ -131,7 +167,7 @@ def bertopic(docs, X, truth, seeds) -> dict:
     return mean_scores(runs)
 
 
-def evaluate(name, texts, truth, embedders, store, seeds, with_bertopic) -> dict:
+def evaluate(name, texts, truth, embedders, store, seeds, with_bertopic, with_sweep) -> dict:
     started = time.perf_counter()
     default, *others = embedders
     X, stats = embed_texts(texts, default, store=store)
@@ -150,6 +186,8 @@ def evaluate(name, texts, truth, embedders, store, seeds, with_bertopic) -> dict
     }
     if with_bertopic:
         result["baselines"]["bertopic"] = bertopic(texts, X, truth, seeds)
+    if with_sweep:
+        result["sweep"] = sweep(X, truth, seeds, result)
     result["other_models"] = {}
     for embedder in others:
         Y, more = embed_texts(texts, embedder, store=store)
@@ -253,6 +291,43 @@ def summary_lines(results: list[dict]) -> list[str]:
             losses.append(f"    {r['dataset']:<22} " + "; ".join(lost))
     lines.append(f"  Sets where a baseline beats the default ({len(losses)}):")
     lines.extend(losses or ["    none"])
+    if all("sweep" in r for r in results):
+        lines.extend(sweep_lines(results))
+    return lines
+
+
+def sweep_mark(row: dict) -> str:
+    if row["meets_nmi"] and row["meets_ari"]:
+        return "*"
+    return "N" if row["meets_nmi"] else "A" if row["meets_ari"] else "."
+
+
+def sweep_lines(results: list[dict]) -> list[str]:
+    """Per set, the granularities that reach the best baseline (N: NMI, A: ARI, *: both)."""
+    n = len(results)
+    lines = [
+        "",
+        f"Granularity sweep ({', '.join(str(g) for g in SWEEP)}; N: reaches the best baseline's "
+        "NMI, A: its ARI, *: both, .: neither; figure: groups found):",
+    ]
+    for r in results:
+        marks = " ".join(f"{row['k_found']:>4}{sweep_mark(row)}" for row in r["sweep"])
+        lines.append(f"  {r['dataset']:<22} {marks}")
+    some = [r for r in results if any(row["meets_nmi"] and row["meets_ari"] for row in r["sweep"])]
+    lines.append(
+        f"  Sets where some granularity meets the best baseline on both NMI and ARI: "
+        f"{len(some)}/{n}"
+    )
+    for granularity in SWEEP:
+        both = sum(
+            row["meets_nmi"] and row["meets_ari"]
+            for r in results
+            for row in r["sweep"]
+            if row["granularity"] == granularity
+        )
+        lines.append(f"    granularity {granularity}: meets both on {both}/{n} sets")
+    never = [r["dataset"] for r in results if r not in some]
+    lines.append(f"  No granularity meets both: {', '.join(never) or 'none'}")
     return lines
 
 
@@ -263,6 +338,9 @@ def main(argv=None) -> int:
     parser.add_argument("--seeds", type=int, default=1, help="mean over seeds 0..N-1")
     parser.add_argument("--no-secondary", action="store_true", help="skip the MiniLM rows")
     parser.add_argument("--no-bertopic", action="store_true", help="skip the BERTopic baseline")
+    parser.add_argument(
+        "--sweep", action="store_true", help="also every granularity of SWEEP, per set"
+    )
     parser.add_argument("--cache", type=Path, default=CACHE_DB, help="embedding cache file")
     args = parser.parse_args(argv)
 
@@ -310,7 +388,9 @@ def main(argv=None) -> int:
             if args.quick and name not in QUICK_SETS:
                 continue
             log(f"{name}: {len(texts)} ideas ...")
-            result = evaluate(name, texts, truth, embedders, store, seeds, with_bertopic)
+            result = evaluate(
+                name, texts, truth, embedders, store, seeds, with_bertopic, args.sweep
+            )
             results.append(result)
             if args.json:
                 print(json.dumps(result, ensure_ascii=False), flush=True)

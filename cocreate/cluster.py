@@ -59,6 +59,8 @@ NEIGHBOUR_BLOCK = 2048
 # noise on a wall), once there are enough ideas for groups of that size
 MIN_GROUP_SIZE = 3
 MIN_IDEAS_FOR_MIN_GROUP = 20
+# ...unless that moves more than this share of the ideas (then only singletons, or none, join)
+MAX_JOINED_SHARE = 0.25
 # robust z-score under which an idea fits its group loosely
 LOOSE_Z = -2.5
 # the map is fitted on this many ideas and the others placed into it (bench/speed.py: at
@@ -231,10 +233,20 @@ def graph_communities(unit: np.ndarray, *, resolution: float, seed: int) -> np.n
 
 def absorb_small_groups(unit: np.ndarray, labels: np.ndarray) -> np.ndarray:
     """Members of groups under ``MIN_GROUP_SIZE`` join the nearest larger group; groups
-    renumbered 0..k-1. Left as they are for small sets or when no group is large enough."""
+    renumbered 0..k-1. The size limit drops (to 2, then to none) where joining would move
+    more than ``MAX_JOINED_SHARE`` of the ideas: a fine granularity on a small set makes many
+    tiny communities, and joining them all would leave fewer groups than a coarser one.
+    Left as they are for small sets or when no group is large enough."""
+    if len(unit) < MIN_IDEAS_FOR_MIN_GROUP:
+        return labels
     sizes = np.bincount(labels)
-    large = np.flatnonzero(sizes >= MIN_GROUP_SIZE)
-    if len(unit) < MIN_IDEAS_FOR_MIN_GROUP or len(large) == 0 or len(large) == len(sizes):
+    member_sizes = sizes[labels]
+    limit = next(
+        (m for m in range(MIN_GROUP_SIZE, 1, -1) if np.mean(member_sizes < m) <= MAX_JOINED_SHARE),
+        1,
+    )
+    large = np.flatnonzero(sizes >= limit)
+    if len(large) == 0 or len(large) == len(sizes):
         return labels
     small = ~np.isin(labels, large)
     centres = group_centres(unit, labels)[large]

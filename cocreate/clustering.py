@@ -56,6 +56,7 @@ __all__ = [
     "cluster_cards",
     "DEFAULT_DUPLICATE_THRESHOLD",
     "duplicate_threshold_for",
+    "GRANULARITIES",
 ]
 
 # cosine above which two ideas say the same thing; each model spreads similarities its own
@@ -71,8 +72,10 @@ def duplicate_threshold_for(model_id: str | None) -> float:
 
 
 LABEL_CARRY_OVERLAP = 0.5
+# the granularities a facilitator picks from (much fewer ... much more groups)
+GRANULARITIES = (0.5, 0.75, 1.0, 1.5, 2.0)
 # part of the fit cache key: bump it when IdeaClusterer gives other groups for the same input
-FIT_VERSION = 2
+FIT_VERSION = 3
 FIT_LIBRARIES = ("scikit-learn", "leidenalg", "igraph")
 
 

@@ -227,3 +227,16 @@ def test_a_small_group_where_no_word_repeats_still_gets_a_name():
     keywords = cluster_keywords(texts, [0, 1, 1, 1], languages=["fr"] * 4)
     assert len(keywords[0]) >= 2  # none of its words repeats, it is named all the same
     assert keywords[1][0] == "marché"
+
+
+def test_asking_for_more_groups_never_gives_fewer(store, demo, minilm):
+    # fine granularities split a small set into many tiny communities: joining them all to
+    # the few larger ones used to leave 2-3 groups where "more groups" was asked
+    from cocreate.cluster import IdeaClusterer
+    from cocreate.clustering import GRANULARITIES
+
+    texts = [idea["text"] for idea in store.list_ideas(demo["id"])]
+    X, _ = embed_texts(texts, minilm, store=store)
+    counts = [IdeaClusterer(granularity=g).fit(X).n_clusters_ for g in GRANULARITIES]
+    assert counts == sorted(counts), counts
+    assert counts[-1] > counts[GRANULARITIES.index(1.0)]

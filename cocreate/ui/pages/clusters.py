@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from cocreate.clustering import (
+    GRANULARITIES,
     assign_new_ideas,
     cluster_workshop,
     merge_clusters,
@@ -43,7 +44,6 @@ from cocreate.ui.wall import (
     wall_rows,
 )
 
-GRANULARITIES = [0.5, 0.75, 1.0, 1.5, 2.0]
 WALL_COLUMNS = 3
 WALL_CARDS = 45
 MEMBERS_SHOWN = 50
