@@ -111,14 +111,21 @@ def cluster_keywords(
 ) -> dict[int, list[str]]:
     """The ``top_n`` keywords of each group by class-based TF-IDF (BERTopic's c-TF-IDF:
     a term's frequency in the group, weighted by log(1 + average group size / its frequency
-    in all groups)); a single word already inside a chosen two-word keyword is skipped."""
+    in all groups)); a single word already inside a chosen two-word keyword is skipped.
+    When ``languages`` are given, the keywords written in the group's main language come
+    first, so a label made of the first ones does not mix French and English words."""
     counts: dict[int, Counter] = defaultdict(Counter)
     surfaces: dict[str, Counter] = defaultdict(Counter)
+    # (group, term) -> languages of the ideas that use it; group -> languages of its ideas
+    term_languages: dict[tuple[int, str], Counter] = defaultdict(Counter)
+    group_languages: dict[int, Counter] = defaultdict(Counter)
     for i, (text, group) in enumerate(zip(texts, labels, strict=True)):
         language = (languages[i] if languages else None) or "fr"
+        group_languages[int(group)][language] += 1
         for key, surface in _terms(text, language):
             counts[int(group)][key] += 1
             surfaces[key][surface.lower() if not surface.isupper() else surface] += 1
+            term_languages[int(group), key][language] += 1
     totals: Counter = Counter()
     for group_counts in counts.values():
         totals.update(group_counts)
@@ -153,6 +160,9 @@ def cluster_keywords(
             chosen.append(key)
             if len(chosen) == top_n:
                 break
+        if languages and len(group_languages[group]) > 1:
+            main = group_languages[group].most_common(1)[0][0]
+            chosen.sort(key=lambda key: term_languages[group, key].most_common(1)[0][0] != main)
         keywords[group] = [surfaces[key].most_common(1)[0][0] for key in chosen]
     return keywords
 

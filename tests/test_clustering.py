@@ -20,7 +20,7 @@ from cocreate.clustering import (
 )
 from cocreate.embed import embed_texts
 from cocreate.ingest import submit_idea
-from cocreate.labels import cluster_keywords, fold, stop_words
+from cocreate.labels import cluster_keywords, fold, label_from_keywords, stop_words
 from cocreate.templates import load_demo
 
 
@@ -119,6 +119,25 @@ def test_french_stop_words_never_become_keywords():
     assert "arbres" in keywords[1] and "parcs" in keywords[1]
     words = {w for kws in keywords.values() for kw in kws for w in kw.split()}
     assert not words & {"il", "faut", "de", "des", "les", "la", "pour", "c'est", "dans", "et"}
+
+
+def test_a_label_keeps_to_the_main_language_of_its_group():
+    texts = [
+        "Mow the grass less often and let wild meadows grow",
+        "Stop mowing: mow the verges twice a year, meadows for bees",
+        "Mow less, leave meadows for insects",
+        "Planter des arbres et des fleurs le long des rues",
+        "Des arbres et des fleurs sur les places",
+        "Plus d'arbres dans les cours d'école",
+        "Des arbres fruitiers dans le parc",
+        "Le marché du samedi sur la place de la mairie",
+        "Un marché de producteurs le dimanche",
+    ]
+    languages = ["en"] * 3 + ["fr"] * 6
+    keywords = cluster_keywords(texts, [0] * 7 + [1] * 2, languages=languages)
+    # "mow" scores above "fleurs"; both stay keywords, the French ones lead the label
+    assert {"arbres", "fleurs", "mow", "meadows"} <= set(keywords[0])
+    assert label_from_keywords(keywords[0]) == "Arbres · fleurs"
 
 
 def test_renamed_and_pinned_clusters_survive_reclustering(store, demo, minilm):
