@@ -32,7 +32,9 @@ Choices, measured in ``bench/quality.py`` and ``bench/speed.py``:
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin
@@ -58,7 +60,9 @@ MIN_NEIGHBOURS, MAX_NEIGHBOURS = 5, 30
 # the graph is built on at most this many ideas; the others join the nearest group
 GRAPH_SAMPLE = 10_000
 # rows of the similarity matrix computed at once while looking for neighbours
-NEIGHBOUR_BLOCK = 2048
+NEIGHBOUR_BLOCK = 1024
+# threads that look for neighbours side by side (one per core, at most 4)
+WORKERS = max(1, min(4, os.cpu_count() or 1))
 # a community smaller than this joins its nearest group (a card of one or two ideas is
 # noise on a wall), once there are enough ideas for groups of that size
 MIN_GROUP_SIZE = 3
@@ -188,18 +192,27 @@ def neighbour_graph(unit: np.ndarray):
     k = neighbour_count(n)
     neighbours = np.empty((n, k), dtype=np.int64)
     similarity = np.empty((n, k), dtype=np.float32)
-    for start in range(0, n, NEIGHBOUR_BLOCK):
+
+    def block(start: int) -> None:
         scores = unit[start : start + NEIGHBOUR_BLOCK] @ unit.T
         rows = np.arange(len(scores))
         scores[rows, start + rows] = -np.inf  # not its own neighbour
-        found = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+        # the k largest, partitioned in place of a negated copy (2x faster at 10k ideas)
+        found = np.argpartition(scores, -k, axis=1)[:, -k:]
         neighbours[start : start + len(scores)] = found
         similarity[start : start + len(scores)] = np.take_along_axis(scores, found, axis=1)
+
+    # blocks side by side, one BLAS thread each: numpy partitions without holding the GIL,
+    # so both cores work on the partitions too (the larger part of the time)
+    with threadpool_limits(limits=1, user_api="blas"), ThreadPoolExecutor(WORKERS) as pool:
+        list(pool.map(block, range(0, n, NEIGHBOUR_BLOCK)))
     a, b = np.repeat(np.arange(n), k), neighbours.ravel()
     # one edge per pair, whichever side found the other, with its similarity (at least
     # slightly positive: Leiden needs positive weights)
     pair = np.minimum(a, b) * n + np.maximum(a, b)
-    weight = np.clip(similarity.ravel(), 1e-6, None).astype(np.float64)
+    # rounded: the last bits of a similarity depend on BLAS threads and block sizes, and
+    # Leiden's greedy moves follow them; the same ideas must give the same groups anywhere
+    weight = np.clip(np.round(similarity.ravel().astype(np.float64), 4), 1e-4, None)
     order = np.lexsort((-weight, pair))
     pair, weight = pair[order], weight[order]
     first = np.r_[True, pair[1:] != pair[:-1]]
@@ -225,7 +238,9 @@ def graph_communities(unit: np.ndarray, *, resolution: float, seed: int) -> np.n
         weights=weights.tolist(),
         resolution_parameter=resolution,
         seed=seed,
-        n_iterations=-1,
+        # leidenalg's default; iterating to convergence took 2.5x longer for the same
+        # quality on the 22 labelled sets (mean NMI 0.424 either way)
+        n_iterations=2,
     )
     found = absorb_small_groups(unit[sample], np.asarray(partition.membership, dtype=np.int64))
     if len(sample) == n:
@@ -261,9 +276,14 @@ def absorb_small_groups(unit: np.ndarray, labels: np.ndarray) -> np.ndarray:
 
 def group_centres(unit: np.ndarray, labels: np.ndarray) -> np.ndarray:
     """Unit-length mean of each group's rows, groups numbered 0..max(labels)."""
-    sums = np.zeros((int(labels.max()) + 1, unit.shape[1]), dtype=np.float64)
-    np.add.at(sums, labels, unit)
-    return normalise_rows(sums)
+    from scipy.sparse import csr_matrix
+
+    # a sparse group-by-idea matrix sums the rows 10x faster than np.add.at
+    membership = csr_matrix(
+        (np.ones(len(labels)), (labels, np.arange(len(labels)))),
+        shape=(int(labels.max()) + 1, len(labels)),
+    )
+    return normalise_rows(membership @ unit.astype(np.float64))
 
 
 def loose_members(similarity: np.ndarray, labels: np.ndarray) -> np.ndarray:

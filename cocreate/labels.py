@@ -31,6 +31,7 @@ MIN_WORD_LENGTH = 2
 MIN_KEYWORDS = 2
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Lower case without accents: the form words are compared in."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())

