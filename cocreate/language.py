@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -27,6 +28,14 @@ MIN_LETTERS = 12
 DEFAULT_LANGUAGE_MARGIN = 0.3
 
 
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def _enough_letters(text: str) -> bool:
+    """At least MIN_LETTERS letters, counted only as far as needed (long texts stop early)."""
+    return any(count >= MIN_LETTERS for count, _ in enumerate(LETTER.finditer(text), start=1))
+
+
 @lru_cache(maxsize=1)
 def _detector():
     return (
@@ -40,7 +49,7 @@ def detect_languages(texts: Sequence[str], default: str | None = None) -> list[s
     """ISO 639-1 code of each text; ``default`` for texts too short to tell or when the
     default language is nearly as likely as the best guess."""
     results: list[str | None] = [default] * len(texts)
-    todo = [i for i, text in enumerate(texts) if sum(c.isalpha() for c in text) >= MIN_LETTERS]
+    todo = [i for i, text in enumerate(texts) if _enough_letters(text)]
     if not todo:
         return results
     confidences = _detector().compute_language_confidence_values_in_parallel(

@@ -59,3 +59,13 @@ def minilm():
     embedder = resolve_embedder("minilm")
     embedder.encode(["warm up"])
     return embedder
+
+
+@pytest.fixture(scope="session")
+def use_model():
+    """The multilingual USE, the default for French workshops, loaded once per session."""
+    from cocreate.embed import resolve_embedder
+
+    embedder = resolve_embedder("use")
+    embedder.encode(["warm up"])
+    return embedder

