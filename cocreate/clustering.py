@@ -354,7 +354,9 @@ def cluster_workshop(
         "n_clusters": n_clusters,
         "granularity": granularity,
         "duplicate_threshold": duplicate_threshold,
-        "algorithm": "spherical k-means",
+        "algorithm": "spherical k-means"
+        if n_clusters is not None
+        else "Leiden communities of the cosine neighbour graph (igraph)",
         "map_key": map_key,
     }
     clustering_id = store.save_clustering(

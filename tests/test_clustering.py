@@ -308,3 +308,12 @@ def test_use_tokenizes_in_cpp_with_the_ids_of_the_packages_own_tokenizer(store, 
     # (as the original model's tokenizer did), the port as one per character
     assert tokenizer.encode("vélos 🚲🚲", **options).count(0) == 1
     assert package.encode("vélos 🚲🚲", **options).count(0) == 2
+
+
+def test_the_recorded_algorithm_is_the_one_that_ran(store, demo, use_model):
+    cluster_workshop(store, demo["id"], model=use_model)
+    assert "Leiden" in store.latest_clustering(demo["id"])["params"]["algorithm"]
+    cluster_workshop(store, demo["id"], model=use_model, n_clusters=6)
+    recorded = store.latest_clustering(demo["id"])
+    assert recorded["params"]["algorithm"] == "spherical k-means"
+    assert recorded["params"]["n_clusters"] == 6
