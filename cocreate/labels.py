@@ -70,8 +70,7 @@ def _stemmer(language: str):
 def _key(language: str, surface: str) -> str:
     """Stem of the accented word, then folded; a plural -s/-x Snowball leaves ("vélos") goes.
     Cached: the pure-Python stemmer was most of the keyword time on large imports."""
-    key = fold(_stemmer(language).stemWord(surface.casefold()))
-    return key[:-1] if len(key) > 3 and key[-1] in "sx" else key
+    return _singular(fold(_stemmer(language).stemWord(surface.casefold())))
 
 
 @lru_cache(maxsize=200_000)
@@ -168,9 +167,15 @@ def cluster_keywords(
             words = key.split()
             if any(set(words) <= set(other.split()) for other in chosen):
                 continue
-            if len(words) == 2 and all(w in chosen for w in words):
-                chosen = [c for c in chosen if c not in words]
-            chosen.append(key)
+            inside = [w for w in words if w in chosen] if len(words) == 2 else []
+            # "repair café" takes the place of "repair" when it is most of its uses (a rarer
+            # phrase, "vélo électrique" beside "vélo", is listed after it instead)
+            if inside and all(2 * group_counts[key] >= group_counts[w] for w in inside):
+                at = min(chosen.index(w) for w in inside)
+                chosen = [c for c in chosen if c not in inside]
+                chosen.insert(at, key)
+            else:
+                chosen.append(key)
             if len(chosen) == top_n:
                 break
         keywords[group] = chosen
@@ -192,16 +197,39 @@ def cluster_keywords(
         if key in shown:
             surfaces[key][surface.lower() if not surface.isupper() else surface] += n
     return {
-        group: [surfaces[key].most_common(1)[0][0] for key in chosen]
+        group: _distinct(surfaces[key].most_common(1)[0][0] for key in chosen)
         for group, chosen in keywords.items()
     }
 
 
+def _distinct(words) -> list[str]:
+    """Each written form once: French and English stems of one word ("café") can differ."""
+    seen: dict[str, str] = {}
+    for word in words:
+        seen.setdefault(word.casefold(), word)
+    return list(seen.values())
+
+
+def _singular(folded: str) -> str:
+    return folded[:-1] if len(folded) > 3 and folded[-1] in "sx" else folded
+
+
 def label_from_keywords(keywords: Sequence[str], max_words: int = 2) -> str:
-    """A short label: the first keywords, joined, first letter capitalised."""
-    if not keywords:
+    """A short label: the first keywords, joined, first letter capitalised; a keyword that
+    repeats a word already in the label is passed over ("Vélo · vélo électrique")."""
+    parts: list[str] = []
+    used: set[str] = set()
+    for keyword in keywords:
+        words = {_singular(fold(word)) for word in keyword.split()}
+        if words & used:
+            continue
+        parts.append(keyword)
+        used |= words
+        if len(parts) == max_words:
+            break
+    if not parts:
         return ""
-    label = " · ".join(keywords[:max_words])
+    label = " · ".join(parts)
     return label[0].upper() + label[1:]
 
 

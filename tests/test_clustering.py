@@ -121,6 +121,41 @@ def test_french_stop_words_never_become_keywords():
     assert not words & {"il", "faut", "de", "des", "les", "la", "pour", "c'est", "dans", "et"}
 
 
+def test_a_two_word_keyword_replaces_its_word_and_a_label_never_repeats_a_word():
+    repair = [
+        "A repair café in the library every month",
+        "Open a repair café near the station",
+        "The repair café should fix bikes too",
+        "Repair café with volunteers on Saturdays",
+        "Repair shops for phones",
+    ]
+    bikes = [
+        "Plus de vélos en libre-service",
+        "Un parking vélo à la gare",
+        "Des vélos pour les enfants",
+        "Réparer son vélo au marché",
+        "Un vélo électrique prêté par la mairie",
+        "Le vélo électrique pour monter la colline",
+    ]
+    keywords = cluster_keywords(
+        repair + bikes, [0] * 5 + [1] * 6, languages=["en"] * 5 + ["fr"] * 6
+    )
+    # "repair café" is 4 of the 5 uses of "repair": it takes its place
+    assert keywords[0][0] == "repair café" and "repair" not in keywords[0]
+    # "vélo électrique" is 2 of 6: "vélo" stays first, the label passes over the phrase
+    assert keywords[1][0] in {"vélo", "vélos"}
+    label = label_from_keywords(keywords[1])
+    assert label.lower().count("vélo") == 1, label
+    assert label_from_keywords(["vélo", "vélos", "vélo électrique", "gare"]) == "Vélo · gare"
+    # French and English stem "café" apart: the keyword is still shown once
+    mixed = cluster_keywords(
+        ["Un repair café le samedi", "Le repair café de la gare", "A repair café on Sunday"],
+        [0, 0, 0],
+        languages=["fr", "fr", "en"],
+    )
+    assert mixed[0].count("repair café") == 1, mixed
+
+
 def test_a_label_keeps_to_the_main_language_of_its_group():
     texts = [
         "Mow the grass less often and let wild meadows grow",
