@@ -71,9 +71,22 @@ def test_add_ideas_is_idempotent_and_marks_exact_duplicates(store, workshop):
     assert (rows[2]["author"], rows[2]["votes"]) == ("Marc", 5)
     assert store.idea_facets(workshop["id"])["exact_duplicates"] == 1
     assert store.count_ideas(workshop["id"], duplicates_only=True) == 2
+    assert report.idea_ids == [row["id"] for row in rows]
     # same key from another source is another idea
     other = store.add_ideas(workshop["id"], ideas[:1], source="other.csv")
     assert other.added == 1
+    # a later batch: its repeats point at the first of the workshop, or of the batch
+    later = store.add_ideas(
+        workshop["id"],
+        [idea("Un marché", "7"), idea("des bancs", "8"), idea("UN MARCHÉ", "9")],
+        source="later.csv",
+    )
+    assert (later.added, later.exact_duplicates) == (3, 2)
+    by_id = {row["id"]: row for row in store.list_ideas(workshop["id"])}
+    market, benches, market_again = (by_id[i] for i in later.idea_ids)
+    assert market["duplicate_of"] is None and market["text"] == "Un marché"
+    assert benches["duplicate_of"] == rows[1]["id"]
+    assert market_again["duplicate_of"] == market["id"]
 
 
 def test_changed_row_keeps_the_stored_version(store, workshop):
