@@ -168,9 +168,10 @@ def cluster_keywords(
             if any(set(words) <= set(other.split()) for other in chosen):
                 continue
             inside = [w for w in words if w in chosen] if len(words) == 2 else []
-            # "repair café" takes the place of "repair" when it is most of its uses (a rarer
-            # phrase, "vélo électrique" beside "vélo", is listed after it instead)
-            if inside and all(2 * group_counts[key] >= group_counts[w] for w in inside):
+            # "school streets" takes the place of "school" and "street" when both are chosen,
+            # "repair café" that of "repair" when it is most of its uses (a rarer phrase,
+            # "vélo électrique" beside "vélo", is listed after it instead)
+            if inside and (len(inside) == 2 or 2 * group_counts[key] >= group_counts[inside[0]]):
                 at = min(chosen.index(w) for w in inside)
                 chosen = [c for c in chosen if c not in inside]
                 chosen.insert(at, key)

@@ -147,6 +147,20 @@ def test_a_two_word_keyword_replaces_its_word_and_a_label_never_repeats_a_word()
     label = label_from_keywords(keywords[1])
     assert label.lower().count("vélo") == 1, label
     assert label_from_keywords(["vélo", "vélos", "vélo électrique", "gare"]) == "Vélo · gare"
+    # both of its words chosen: the phrase replaces them, however often each is used alone
+    streets = cluster_keywords(
+        [
+            "School streets closed to cars",
+            "More school streets",
+            "Safer street crossings near every school",
+            "A school garden and a quiet street",
+            "Street trees by the school",
+            "School bus on our street",
+        ],
+        [0] * 6,
+        languages=["en"] * 6,
+    )
+    assert streets[0][0] == "school streets" and not {"school", "street"} & set(streets[0])
     # French and English stem "café" apart: the keyword is still shown once
     mixed = cluster_keywords(
         ["Un repair café le samedi", "Le repair café de la gare", "A repair café on Sunday"],
