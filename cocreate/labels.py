@@ -119,7 +119,8 @@ def cluster_keywords(
 ) -> dict[int, list[str]]:
     """The ``top_n`` keywords of each group by class-based TF-IDF (BERTopic's c-TF-IDF:
     a term's frequency in the group, weighted by log(1 + average group size / its frequency
-    in all groups)); a single word already inside a chosen two-word keyword is skipped.
+    in all groups)); a single word already inside a chosen two-word keyword is skipped, and
+    a two-word keyword replaces its words already chosen (both, or one it is most uses of).
     When ``languages`` are given, the keywords written in the group's main language come
     first, so a label made of the first ones does not mix French and English words."""
     language_of = [((languages[i] if languages else None) or "fr") for i in range(len(texts))]
