@@ -10,6 +10,7 @@ import io
 import re
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from cocreate.access import reset_facilitator_secret
@@ -47,6 +48,20 @@ ANSWERS = (
 def settled(page) -> None:
     """Wait until Streamlit has finished running the script."""
     expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=TIMEOUT_MS)
+
+
+def pick_option(page, box, typed: str, option: str, attempts: int = 3) -> None:
+    """Type into a multiselect and click the option. A rerun of the script (the field left
+    just before) can close the list under the pointer: then wait for it and type again."""
+    for attempt in range(attempts):
+        box.fill(typed)  # typing opens the list of choices, whether it was open or not
+        try:
+            page.get_by_role("option", name=option).click(timeout=TIMEOUT_MS // attempts)
+            return
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+            settled(page)
 
 
 def go(page, name: str) -> None:
@@ -247,10 +262,10 @@ def test_a_whole_live_workshop_in_three_browsers(serve, browser, db_path, output
     title = facilitator.locator(".st-key-scoring_round_title input")
     title.fill("Premier tri")
     title.press("Tab")
+    settled(facilitator)
     groups = facilitator.locator(".st-key-scoring_pick_clusters").get_by_role("combobox")
     for count, label in enumerate(themes, start=1):
-        groups.fill(label)  # typing opens the list of choices, whether it was open or not
-        facilitator.get_by_role("option", name=f"{label} (3 idées)").click()
+        pick_option(facilitator, groups, label, f"{label} (3 idées)")
         # the server has the choice when it counts it
         expect(facilitator.get_by_text(f"{count} éléments retenus.")).to_be_visible()
     # close the list of choices, which hides the rest of the page from the screen reader
