@@ -2,7 +2,8 @@
 
 For each set of ``bench/labelled_sets.py``: embed with the default French model, cluster
 with the default ``IdeaClusterer`` and score against the human labels (NMI, ARI, share of ideas left
-without a group). Baselines run on the same vectors in the same run:
+without a group; also AMI, which unlike NMI does not grow with the number of groups by chance,
+and the share of ideas on cards of one or two). Baselines run on the same vectors in the same run:
 
 - majority: every idea in one group (NMI and ARI 0 by construction; computed, not assumed);
 - kmeans_true_k: scikit-learn k-means told the true number of groups (normalised vectors,
@@ -21,7 +22,7 @@ Vectors are cached in ``bench/.cache/embeddings.db``: reruns only cluster.
     python bench/quality.py --sweep    # also every granularity of SWEEP, against the baselines
 
 ``--sweep`` asks whether a missed goal is a matter of the setting: it clusters every set at
-each granularity of ``SWEEP`` (resolution 1.5 to 10, i.e. a few to many groups) and says, per
+each granularity of ``SWEEP`` (resolution 1.8 to 12, i.e. a few to many groups) and says, per
 set, which ones reach the best baseline on NMI, on ARI, and on both.
 """
 
@@ -42,7 +43,11 @@ os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 import labelled_sets  # bench/, beside this script (sys.path[0] when run)
 import numpy as np  # noqa: E402
 from sklearn.cluster import KMeans
-from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+from sklearn.metrics import (
+    adjusted_mutual_info_score,
+    adjusted_rand_score,
+    normalized_mutual_info_score,
+)
 
 from cocreate.cluster import IdeaClusterer, normalise_rows
 from cocreate.embed import DEFAULT_MODEL_BY_LANGUAGE, embed_texts, resolve_embedder
@@ -65,10 +70,17 @@ def log(message: str) -> None:
 
 def scores(truth, found) -> dict[str, float]:
     found = np.asarray(found)
+    assigned = found[found != -1]
+    sizes = np.unique(assigned, return_counts=True)[1]
     return {
         "nmi": float(normalized_mutual_info_score(truth, found)),
         "ari": float(adjusted_rand_score(truth, found)),
+        # NMI grows with the number of groups even by chance (many tiny groups score well on
+        # a small set); AMI corrects for chance, as ARI does
+        "ami": float(adjusted_mutual_info_score(truth, found)),
         "unassigned": float(np.mean(found == -1)),
+        # ideas on cards of one or two (what a wall shows as crumbs)
+        "in_small_groups": float(sizes[sizes < 3].sum() / len(found)) if len(found) else 0.0,
         "k_found": int(len(set(found.tolist()) - {-1})),
     }
 
@@ -238,7 +250,7 @@ def summary_lines(results: list[dict]) -> list[str]:
     n = len(results)
     lines = [f"Summary over {n} sets (plain mean per set):"]
     names = [b for b in BASELINES if all(b in r["baselines"] for r in results)]
-    for metric in ("nmi", "ari"):
+    for metric in ("nmi", "ari", "ami"):
         wins = sum(
             r[metric] >= max(r["baselines"][b][metric] for b in names) - 1e-12 for r in results
         )
@@ -250,16 +262,22 @@ def summary_lines(results: list[dict]) -> list[str]:
         if b == "majority":
             continue
         counts = [
-            sum(r[m] >= r["baselines"][b][m] - 1e-12 for r in results) for m in ("nmi", "ari")
+            sum(r[m] >= r["baselines"][b][m] - 1e-12 for r in results)
+            for m in ("nmi", "ari", "ami")
         ]
         note = " (it is told the true k)" if b == "kmeans_true_k" else ""
-        lines.append(f"  default >= {b}{note}: NMI on {counts[0]}/{n} sets, ARI on {counts[1]}/{n}")
+        lines.append(
+            f"  default >= {b}{note}: NMI on {counts[0]}/{n} sets, ARI on {counts[1]}/{n},"
+            f" AMI on {counts[2]}/{n}"
+        )
 
     def row(label, items):
         return (
             f"  {label:<30} NMI {np.mean([i['nmi'] for i in items]):.3f}"
             f"  ARI {np.mean([i['ari'] for i in items]):.3f}"
+            f"  AMI {np.mean([i['ami'] for i in items]):.3f}"
             f"  unassigned {100 * np.mean([i['unassigned'] for i in items]):.1f}%"
+            f"  on cards of 1-2 {100 * np.mean([i['in_small_groups'] for i in items]):.1f}%"
             f"  k found {np.mean([i['k_found'] for i in items]):.1f}"
         )
 

@@ -4,24 +4,23 @@ Pure functions of vectors (and a seed): no store, no model. ``labels.py`` names 
 
 Choices, measured in ``bench/quality.py`` and ``bench/speed.py``:
 
-- Without a number of groups: communities of the cosine k-nearest-neighbour graph (igraph's
-  Leiden, modularity at resolution ``2.5 x granularity``, ``clip(2 sqrt(n), 5, 45)``
-  neighbours), communities under ``MIN_GROUP_SIZE`` ideas joined to their nearest group
-  (a smaller limit when that would move over ``MAX_JOINED_SHARE`` of the ideas, so a finer
-  granularity never ends with fewer groups).
-  The graph finds how many groups the ideas form: on the 22 labelled French sets of
-  ``bench/quality.py`` (mean of seeds 0-2) NMI 0.433 / ARI 0.175 against 0.396 / 0.134 for
-  k-means with k = sqrt(n); at least as good as the best baseline (k-means told the human
-  number of groups, BERTopic) in 13 sets on NMI and 14 on ARI instead of 3 and 8. These
-  counts move by one or two sets with arbitrary choices such as the order of tied
-  neighbours among identical answers. Keeping the tiny
-  communities scores NMI 0.452 / ARI 0.164 but leaves 8.5% of ideas (up to 42% in a set)
-  on cards of one or two.
-  ``bench/quality.py --sweep``: on 9 of the 22 sets no granularity from 0.6 to 4.0 reaches
-  both the NMI and the ARI of the best baseline, so no single setting would.
-  Above ``GRAPH_SAMPLE`` ideas the graph is built on a seeded sample and the other ideas
-  join the nearest group, which keeps time and memory linear. ``granularity`` below 1
-  gives fewer, larger groups.
+- Without a number of groups: communities of the cosine k-nearest-neighbour graph
+  (``clip(2 sqrt(n), 5, 45)`` neighbours, igraph's Leiden). A community must be ``2.5 x
+  granularity`` times denser in similarity than the whole set (modularity against a random
+  graph of the same density), a demand capped at ``DENSITY_CAP`` of the mean similarity of
+  linked ideas; where more than ``MAX_JOINED_SHARE`` of the ideas still end in groups of one
+  or two, the resolution steps down on a fixed grid; the remaining groups under
+  ``MIN_GROUP_SIZE`` join their nearest group. On the 22 labelled French sets of
+  ``bench/quality.py`` (mean of seeds 0-2): NMI 0.423 / ARI 0.230 / AMI 0.276, no idea on a
+  card of one or two; plain modularity (the former default) 0.433 / 0.175 / 0.256 with 3.4%
+  of ideas on such cards; k-means told the human number of groups 0.418 / 0.157 / 0.236.
+  ARI reaches the best baseline on 19 sets, NMI on 11: the misses are small Grand Débat
+  questions whose coders made a group per 3-10 answers, where NMI (unlike AMI and ARI)
+  grows with the number of groups even by chance and so favours splitting them into ones
+  and twos. ``bench/quality.py --sweep``: on 10 sets no granularity reaches both the NMI and
+  the ARI of the best baseline. Above ``GRAPH_SAMPLE`` ideas the graph is built on a seeded
+  sample and the other ideas join the nearest group, which keeps time and memory linear.
+  ``granularity`` below 1 gives fewer, larger groups.
 - With a number of groups: spherical k-means (k-means on unit vectors, so distances follow
   cosine similarity), linear in the number of ideas (100k ideas in about 20-45 s on two
   cores, under 1 GiB). BLAS runs on one thread during the fit: k-means++ start-up makes many
@@ -57,11 +56,18 @@ __all__ = [
 
 # above this many ideas, mini-batch k-means keeps time and memory linear and small
 MINIBATCH_ABOVE = 20_000
-# the graph communities: one setting for every set of bench/quality.py (not tuned per set)
+# the graph communities: a group is this many times denser in similarity than the whole set;
+# one setting for every set of bench/quality.py (22 sets, 3 seeds, with cap and crumb guard:
+# 2.5 gave ARI 0.230 / AMI 0.276, 3.0 gave 0.220 / 0.275)
 GRAPH_RESOLUTION = 2.5
-# chosen on the 22 sets (3 seeds: NMI 0.425 -> 0.433, ARI 0.171 -> 0.175 against 1.5 and 30)
-# and checked on 4 labelled sets left out of that choice (Paris BP titles twice, Polis
-# comments in English and German: within 0.005 either way)
+# ...and at most this share of the mean similarity of linked ideas (see ``leiden``); on the
+# 22 sets 0.5 gave NMI 0.407 / ARI 0.222 (small sets in few groups), 0.65 0.423 / 0.230,
+# 0.8 0.425 / 0.229 but a finer granularity then shatters sets of 100-200 ideas sooner
+DENSITY_CAP = 0.65
+# chosen under plain modularity on the 22 sets (3 seeds: NMI 0.425 -> 0.433, ARI 0.171 ->
+# 0.175 against 1.5 and 30) and checked on 4 labelled sets left out of that choice (Paris BP
+# titles twice, Polis comments in English and German: within 0.005 either way); with the
+# density objective 1.5 sqrt(n) was worse, 2.5-3 sqrt(n) shattered the smallest sets
 NEIGHBOURS_PER_SQRT_N = 2.0
 MIN_NEIGHBOURS, MAX_NEIGHBOURS = 5, 45
 # the graph is built on at most this many ideas; the others join the nearest group (the 7
@@ -75,8 +81,13 @@ WORKERS = max(1, min(4, os.cpu_count() or 1))
 # noise on a wall), once there are enough ideas for groups of that size
 MIN_GROUP_SIZE = 3
 MIN_IDEAS_FOR_MIN_GROUP = 20
-# ...unless that moves more than this share of the ideas (then only singletons, or none, join)
+# more than this share of the ideas in groups under MIN_GROUP_SIZE: the resolution steps down
+# (and, should that not suffice, only singletons, or none, join)
 MAX_JOINED_SHARE = 0.25
+# the grid the resolution steps down on while a set shatters into crumbs (x 1/1.1 a step,
+# 20 steps: down to 0.15 x the asked resolution)
+RESOLUTION_STEP = 1.1
+RESOLUTION_STEPS = 20
 # robust z-score under which an idea fits its group loosely
 LOOSE_Z = -2.5
 # the map is fitted on this many ideas and the others placed into it (bench/speed.py: at
@@ -238,22 +249,31 @@ _IGRAPH_RANDOM = threading.Lock()
 
 
 def leiden(graph, weights: np.ndarray, *, resolution: float, seed: int) -> np.ndarray:
-    """igraph's Leiden (modularity at ``resolution``, i.e. RB configuration), with igraph's
-    random generator seeded for this call and put back after. Two iterations, leidenalg's
-    default: iterating to convergence moved the mean NMI on the 22 labelled sets by <= 0.001.
-    At 10k ideas 0.1 s, where leidenalg's RBConfigurationVertexPartition took 2.1 s."""
+    """igraph's Leiden, seeded through igraph's random generator (put back after).
+
+    The objective is modularity against a random graph of the same density (Reichardt and
+    Bornholdt's Potts model with an Erdős-Rényi null model: igraph's CPM at ``resolution``
+    times the graph's density), so a group must be ``resolution`` times denser in similarity
+    than the whole set. Against the configuration null model (plain modularity, the former
+    default) it lets groups differ in size, as human themes do (a set's main theme often
+    holds a third of its answers). The demand is capped at ``DENSITY_CAP`` x the mean edge
+    weight (scaled like the resolution): on a small set, where each idea is linked to a
+    large part of the set, the density is high and a demand above the typical similarity
+    shatters the set into ones and twos. Two iterations, leidenalg's default (to
+    convergence moved the mean NMI by <= 0.001). 0.1 s at 10k ideas."""
     import random
 
     import igraph
 
+    n = graph.vcount()
+    density = float(np.sum(weights)) / (n * (n - 1) / 2) if n > 1 else 0.0
+    scale = resolution / GRAPH_RESOLUTION
+    demand = scale * min(GRAPH_RESOLUTION * density, DENSITY_CAP * float(np.mean(weights)))
     with _IGRAPH_RANDOM:
         igraph.set_random_number_generator(random.Random(seed))
         try:
             found = graph.community_leiden(
-                objective_function="modularity",
-                weights=weights,
-                resolution=resolution,
-                n_iterations=2,
+                objective_function="CPM", weights=weights, resolution=demand, n_iterations=2
             )
         finally:
             igraph.set_random_number_generator(random)
@@ -262,7 +282,13 @@ def leiden(graph, weights: np.ndarray, *, resolution: float, seed: int) -> np.nd
 
 def graph_communities(unit: np.ndarray, *, resolution: float, seed: int) -> np.ndarray:
     """Leiden communities of the neighbour graph (deterministic for a seed); above
-    ``GRAPH_SAMPLE`` ideas, of a seeded sample, the others joining the nearest community."""
+    ``GRAPH_SAMPLE`` ideas, of a seeded sample, the others joining the nearest community.
+
+    Where the communities leave more than ``MAX_JOINED_SHARE`` of the ideas in crumbs (groups
+    under ``MIN_GROUP_SIZE``), the resolution steps down until they do not: past a point that
+    depends on the set, a finer resolution shatters a small set into ones and twos (186
+    answers into 107 groups). The steps lie on one fixed grid, so a finer granularity never
+    lands below a coarser one."""
     n = len(unit)
     if n < 3:
         return np.zeros(n, dtype=np.int64)
@@ -270,14 +296,32 @@ def graph_communities(unit: np.ndarray, *, resolution: float, seed: int) -> np.n
     if n > GRAPH_SAMPLE:
         sample = np.sort(np.random.default_rng(seed).choice(n, GRAPH_SAMPLE, replace=False))
     graph, weights = neighbour_graph(unit[sample])
-    found = absorb_small_groups(
-        unit[sample], leiden(graph, weights, resolution=resolution, seed=seed)
-    )
+    for candidate in resolution_steps(resolution):
+        found = leiden(graph, weights, resolution=candidate, seed=seed)
+        if len(sample) < MIN_IDEAS_FOR_MIN_GROUP or crumb_share(found) <= MAX_JOINED_SHARE:
+            break
+    found = absorb_small_groups(unit[sample], found)
     if len(sample) == n:
         return found
     labels = assign_to_centroids(unit, group_centres(unit[sample], found))[0]
     labels[sample] = found
     return labels
+
+
+def resolution_steps(resolution: float) -> list[float]:
+    """``resolution`` snapped down to the grid ``GRAPH_RESOLUTION x RESOLUTION_STEP^i``,
+    then the grid's next ``RESOLUTION_STEPS - 1`` values below it."""
+    if resolution <= 0:
+        raise ValueError(f"resolution must be positive, got {resolution}")
+    # the small epsilon keeps exact grid values (1.0 x the default) on their own step
+    top = math.floor(math.log(resolution / GRAPH_RESOLUTION, RESOLUTION_STEP) + 1e-9)
+    return [GRAPH_RESOLUTION * RESOLUTION_STEP ** (top - i) for i in range(RESOLUTION_STEPS)]
+
+
+def crumb_share(labels: np.ndarray) -> float:
+    """Share of the ideas in groups under ``MIN_GROUP_SIZE``."""
+    sizes = np.bincount(labels)
+    return float(np.mean(sizes[labels] < MIN_GROUP_SIZE))
 
 
 def absorb_small_groups(unit: np.ndarray, labels: np.ndarray) -> np.ndarray:

@@ -75,7 +75,7 @@ LABEL_CARRY_OVERLAP = 0.5
 # the granularities a facilitator picks from (much fewer ... much more groups)
 GRANULARITIES = (0.5, 0.75, 1.0, 1.5, 2.0)
 # part of the fit cache key: bump it when IdeaClusterer gives other groups for the same input
-FIT_VERSION = 6
+FIT_VERSION = 7
 FIT_LIBRARIES = ("scikit-learn", "igraph")
 
 

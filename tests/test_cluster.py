@@ -75,6 +75,23 @@ def test_without_a_count_the_graph_finds_the_groups_and_granularity_moves_it():
     assert [neighbour_count(n) for n in (4, 50, 500, 5000)] == [3, 14, 45, 45]
 
 
+def test_resolutions_step_down_on_one_grid_so_finer_never_lands_lower():
+    from cocreate.cluster import GRAPH_RESOLUTION, resolution_steps
+
+    assert resolution_steps(GRAPH_RESOLUTION)[0] == GRAPH_RESOLUTION
+    asked = [GRAPH_RESOLUTION * g for g in (0.5, 0.75, 1.0, 1.5, 2.0, 4.0)]
+    tops = [resolution_steps(r)[0] for r in asked]
+    assert tops == sorted(tops) and all(t <= r for t, r in zip(tops, asked, strict=True))
+    # a coarser ask's steps are the tail of a finer one's: where the finer scan goes past
+    # the coarser ask, it meets the same resolutions and so the same groups
+    fine, coarse = resolution_steps(asked[-1]), resolution_steps(asked[2])
+    assert np.allclose(
+        fine[fine.index(min(fine, key=lambda r: abs(r - coarse[0]))) :][:5], coarse[:5]
+    )
+    with pytest.raises(ValueError):
+        resolution_steps(0)
+
+
 def test_above_the_graph_sample_the_other_ideas_join_the_nearest_group(monkeypatch):
     import cocreate.cluster as cluster
 

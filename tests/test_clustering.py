@@ -312,6 +312,20 @@ def test_asking_for_more_groups_never_gives_fewer(store, demo, minilm):
     assert counts[-1] > counts[GRANULARITIES.index(1.0)]
 
 
+def test_a_very_fine_granularity_steps_back_instead_of_shattering(store, demo, minilm):
+    # past a point that depends on the set, a finer resolution splits a small workshop into
+    # ones and twos; the resolution steps down until at most a quarter of the ideas are in
+    # such crumbs, and those join their nearest group: no card of one or two ideas
+    from cocreate.cluster import IdeaClusterer, crumb_share
+
+    texts = [idea["text"] for idea in store.list_ideas(demo["id"])]
+    X, _ = embed_texts(texts, minilm, store=store)
+    for granularity in (2.0, 4.0, 8.0):
+        model = IdeaClusterer(granularity=granularity).fit(X)
+        assert crumb_share(model.labels_) == 0.0, granularity
+        assert model.n_clusters_ < len(texts) / 3
+
+
 def test_use_encodes_batches_side_by_side_with_the_vectors_of_one_batch_at_a_time(
     store, demo, use_model
 ):
