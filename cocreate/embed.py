@@ -262,33 +262,40 @@ def embed_texts(
     missing = list(dict.fromkeys(h for h in hashes if h not in found))
     stats.cached += len(texts) - sum(1 for h in hashes if h not in found)
     text_of = dict(zip(hashes, texts, strict=True))
-    step = batch_size * 8
-    chunks = [missing[start : start + step] for start in range(0, len(missing), step)]
-    texts_of_chunks = ([text_of[h] for h in chunk] for chunk in chunks)
-    # an embedder that can encode the next chunks while this one is stored does so
-    if hasattr(embedder, "encode_chunks"):
-        encoded = embedder.encode_chunks(texts_of_chunks)
-    else:
-        encoded = (embedder.encode(part, batch_size=batch_size) for part in texts_of_chunks)
-    try:
-        for start, chunk, vectors in zip(
-            range(0, len(missing), step), chunks, encoded, strict=True
-        ):
-            fresh = dict(zip(chunk, vectors, strict=True))
-            if store is not None:
-                store.put_vectors(embedder.model_id, fresh)
-            found.update(fresh)
-            stats.computed += len(chunk)
-            if progress:
-                progress(min(start + step, len(missing)), len(missing))
-    finally:
-        # stops the encoder's workers at once if storing failed
-        encoded.close()
-    if progress and not missing:
+    if missing:
+        _encode_missing(embedder, missing, text_of, found, store, stats, progress, batch_size)
+    elif progress:
         progress(0, 0)
     if not texts:
         return np.zeros((0, 0), np.float32), stats
     return np.vstack([found[h] for h in hashes]).astype(np.float32), stats
+
+
+def _encode_missing(embedder, missing, text_of, found, store, stats, progress, batch_size):
+    """Encode the texts of ``missing`` (hashes) chunk by chunk, storing each chunk's vectors
+    as it comes; an embedder with ``encode_chunks`` encodes the next chunks meanwhile."""
+    step = batch_size * 8
+    chunks = [missing[start : start + step] for start in range(0, len(missing), step)]
+    texts_of_chunks = ([text_of[h] for h in chunk] for chunk in chunks)
+    if hasattr(embedder, "encode_chunks"):
+        encoded = embedder.encode_chunks(texts_of_chunks)
+    else:
+        encoded = (embedder.encode(part, batch_size=batch_size) for part in texts_of_chunks)
+    done = 0
+    try:
+        # not zip(): at its end it would ask the encoder once more, starting an idle one
+        for chunk in chunks:
+            fresh = dict(zip(chunk, next(encoded), strict=True))
+            if store is not None:
+                store.put_vectors(embedder.model_id, fresh)
+            found.update(fresh)
+            stats.computed += len(chunk)
+            done += len(chunk)
+            if progress:
+                progress(done, len(missing))
+    finally:
+        # stops the encoder's workers at once if storing failed
+        encoded.close()
 
 
 def models_dir() -> Path:

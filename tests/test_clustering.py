@@ -79,6 +79,17 @@ def test_embedding_cache_returns_the_same_vectors(store, minilm):
     assert np.allclose(np.linalg.norm(fresh, axis=1), 1, atol=1e-5)
 
 
+def test_texts_all_in_the_cache_do_not_load_the_model(store):
+    from cocreate.embed import UniversalSentenceEncoder
+
+    texts = ["Des bancs à l'ombre", "More bins in the park"]
+    embed_texts(texts, UniversalSentenceEncoder(), store=store)
+    untouched = UniversalSentenceEncoder()
+    _, stats = embed_texts(texts, untouched, store=store)
+    assert (stats.computed, stats.cached) == (0, 2)
+    assert untouched._model is None  # the weights take 0.4 s to load
+
+
 def test_same_seed_same_clusters_and_results_recorded(store, demo, minilm):
     summary = cluster_workshop(store, demo["id"], model=minilm, seed=3)
     first = partition(store, demo)
