@@ -62,7 +62,8 @@ MINIBATCH_ABOVE = 20_000
 GRAPH_RESOLUTION = 2.5
 # ...and at most this share of the mean similarity of linked ideas (see ``leiden``); on the
 # 22 sets 0.5 gave NMI 0.407 / ARI 0.222 (small sets in few groups), 0.65 0.423 / 0.230,
-# 0.8 0.425 / 0.229 but a finer granularity then shatters sets of 100-200 ideas sooner
+# 0.8 0.425 / 0.229 but less room for "more groups" before the demand reaches the typical
+# similarity, where sets of 100-200 ideas shatter
 DENSITY_CAP = 0.65
 # chosen under plain modularity on the 22 sets (3 seeds: NMI 0.425 -> 0.433, ARI 0.171 ->
 # 0.175 against 1.5 and 30) and checked on 4 labelled sets left out of that choice (Paris BP
@@ -256,7 +257,7 @@ def leiden(graph, weights: np.ndarray, *, resolution: float, seed: int) -> np.nd
     times the graph's density), so a group must be ``resolution`` times denser in similarity
     than the whole set. Against the configuration null model (plain modularity, the former
     default) it lets groups differ in size, as human themes do (a set's main theme often
-    holds a third of its answers). The demand is capped at ``DENSITY_CAP`` x the mean edge
+    holds a fifth to a half of its answers). The demand is capped at ``DENSITY_CAP`` x the mean edge
     weight (scaled like the resolution): on a small set, where each idea is linked to a
     large part of the set, the density is high and a demand above the typical similarity
     shatters the set into ones and twos. Two iterations, leidenalg's default (to
