@@ -289,7 +289,8 @@ def graph_communities(unit: np.ndarray, *, resolution: float, seed: int) -> np.n
     under ``MIN_GROUP_SIZE``), the resolution steps down until they do not: past a point that
     depends on the set, a finer resolution shatters a small set into ones and twos (186
     answers into 107 groups). The steps lie on one fixed grid, so a finer granularity never
-    lands below a coarser one."""
+    ends on a lower resolution than a coarser one (the number of groups found can still be
+    one lower: Leiden's moves differ)."""
     n = len(unit)
     if n < 3:
         return np.zeros(n, dtype=np.int64)
