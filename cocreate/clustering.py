@@ -356,7 +356,10 @@ def cluster_workshop(
         "duplicate_threshold": duplicate_threshold,
         "algorithm": "spherical k-means"
         if n_clusters is not None
-        else "Leiden communities of the cosine neighbour graph (igraph)",
+        else (
+            "Leiden communities of the cosine neighbour graph (igraph; CPM at resolution x"
+            f" graph density, fit version {FIT_VERSION})"
+        ),
         "map_key": map_key,
     }
     clustering_id = store.save_clustering(
