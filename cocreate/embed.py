@@ -157,7 +157,11 @@ class UniversalSentenceEncoder:
     def encode(self, texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:
         if not texts:
             return np.zeros((0, 512), np.float32)
-        return next(self.encode_chunks([texts]))
+        chunks = self.encode_chunks([texts])
+        try:
+            return next(chunks)
+        finally:
+            chunks.close()  # now, not when collected: the pool stops and BLAS is set back
 
     def encode_chunks(self, chunks: Iterable[Sequence[str]]) -> Iterator[np.ndarray]:
         """The vectors of each chunk, in order, while later chunks are being encoded.
