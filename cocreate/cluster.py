@@ -8,7 +8,7 @@ Choices, measured in ``bench/quality.py`` and ``bench/speed.py``:
   (``clip(2 sqrt(n), 5, 45)`` neighbours, igraph's Leiden). A community must be ``2.5 x
   granularity`` times denser in similarity than the whole set (modularity against a random
   graph of the same density), a demand capped at ``DENSITY_CAP`` of the mean similarity of
-  linked ideas; where more than ``MAX_JOINED_SHARE`` of the ideas still end in groups of one
+  linked ideas; where more than ``MAX_CRUMB_SHARE`` of the ideas still end in groups of one
   or two, the resolution steps down on a fixed grid; the remaining groups under
   ``MIN_GROUP_SIZE`` join their nearest group. On the 22 labelled French sets of
   ``bench/quality.py`` (mean of seeds 0-2): NMI 0.423 / ARI 0.230 / AMI 0.276, no idea on a
@@ -83,8 +83,8 @@ WORKERS = max(1, min(4, os.cpu_count() or 1))
 MIN_GROUP_SIZE = 3
 MIN_IDEAS_FOR_MIN_GROUP = 20
 # more than this share of the ideas in groups under MIN_GROUP_SIZE: the resolution steps down
-# (and, should that not suffice, only singletons, or none, join)
-MAX_JOINED_SHARE = 0.25
+# (joining them all would leave a small set at a fine granularity with a few large groups)
+MAX_CRUMB_SHARE = 0.25
 # the grid the resolution steps down on while a set shatters into crumbs (x 1/1.1 a step,
 # 20 steps: down to 0.15 x the asked resolution)
 RESOLUTION_STEP = 1.1
@@ -285,7 +285,7 @@ def graph_communities(unit: np.ndarray, *, resolution: float, seed: int) -> np.n
     """Leiden communities of the neighbour graph (deterministic for a seed); above
     ``GRAPH_SAMPLE`` ideas, of a seeded sample, the others joining the nearest community.
 
-    Where the communities leave more than ``MAX_JOINED_SHARE`` of the ideas in crumbs (groups
+    Where the communities leave more than ``MAX_CRUMB_SHARE`` of the ideas in crumbs (groups
     under ``MIN_GROUP_SIZE``), the resolution steps down until they do not: past a point that
     depends on the set, a finer resolution shatters a small set into ones and twos (186
     answers into 107 groups). The steps lie on one fixed grid, so a finer granularity never
@@ -300,7 +300,7 @@ def graph_communities(unit: np.ndarray, *, resolution: float, seed: int) -> np.n
     graph, weights = neighbour_graph(unit[sample])
     for candidate in resolution_steps(resolution):
         found = leiden(graph, weights, resolution=candidate, seed=seed)
-        if len(sample) < MIN_IDEAS_FOR_MIN_GROUP or crumb_share(found) <= MAX_JOINED_SHARE:
+        if len(sample) < MIN_IDEAS_FOR_MIN_GROUP or crumb_share(found) <= MAX_CRUMB_SHARE:
             break
     found = absorb_small_groups(unit[sample], found)
     if len(sample) == n:
@@ -327,20 +327,14 @@ def crumb_share(labels: np.ndarray) -> float:
 
 
 def absorb_small_groups(unit: np.ndarray, labels: np.ndarray) -> np.ndarray:
-    """Members of groups under ``MIN_GROUP_SIZE`` join the nearest larger group; groups
-    renumbered 0..k-1. The size limit drops (to 2, then to none) where joining would move
-    more than ``MAX_JOINED_SHARE`` of the ideas: a fine granularity on a small set makes many
-    tiny communities, and joining them all would leave fewer groups than a coarser one.
-    Left as they are for small sets or when no group is large enough."""
+    """Members of groups under ``MIN_GROUP_SIZE`` join the nearest group of at least that
+    size; groups renumbered 0..k-1. Left as they are for sets under
+    ``MIN_IDEAS_FOR_MIN_GROUP`` ideas or when no group is large enough. (The resolution has
+    already stepped down until at most ``MAX_CRUMB_SHARE`` of the ideas are in such groups.)"""
     if len(unit) < MIN_IDEAS_FOR_MIN_GROUP:
         return labels
     sizes = np.bincount(labels)
-    member_sizes = sizes[labels]
-    limit = next(
-        (m for m in range(MIN_GROUP_SIZE, 1, -1) if np.mean(member_sizes < m) <= MAX_JOINED_SHARE),
-        1,
-    )
-    large = np.flatnonzero(sizes >= limit)
+    large = np.flatnonzero(sizes >= MIN_GROUP_SIZE)
     if len(large) == 0 or len(large) == len(sizes):
         return labels
     small = ~np.isin(labels, large)

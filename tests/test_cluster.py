@@ -92,6 +92,21 @@ def test_resolutions_step_down_on_one_grid_so_finer_never_lands_lower():
         resolution_steps(0)
 
 
+def test_groups_of_one_or_two_ideas_join_their_nearest_group_however_many():
+    from cocreate.cluster import absorb_small_groups
+
+    X, truth = blobs(n_per_group=10, groups=4)
+    unit = normalise_rows(X)
+    # the first group's ideas each alone, the second's in pairs: 40% of the ideas in crumbs
+    labels = truth.copy() + 20
+    labels[:10] = np.arange(10)
+    labels[10:20] = 10 + np.arange(10) // 2
+    joined = absorb_small_groups(unit, labels)
+    sizes = np.bincount(joined)
+    assert sizes.min() >= 3 and len(sizes) == 2
+    assert len(set(joined[20:30])) == 1 and len(set(joined[30:])) == 1
+
+
 def test_above_the_graph_sample_the_other_ideas_join_the_nearest_group(monkeypatch):
     import cocreate.cluster as cluster
 
