@@ -20,6 +20,7 @@ import hashlib
 import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -266,18 +267,31 @@ def embed_texts(
     missing = list(dict.fromkeys(h for h in hashes if h not in found))
     stats.cached += len(texts) - sum(1 for h in hashes if h not in found)
     text_of = dict(zip(hashes, texts, strict=True))
-    if missing:
-        _encode_missing(embedder, missing, text_of, found, store, stats, progress, batch_size)
-    elif progress:
+    done = 0
+    # closed explicitly: if storing fails, the encoder's workers stop at once
+    with closing(_encoded_chunks(embedder, missing, text_of, batch_size)) as encoded:
+        for fresh in encoded:
+            if store is not None:
+                store.put_vectors(embedder.model_id, fresh)
+            found.update(fresh)
+            stats.computed += len(fresh)
+            done += len(fresh)
+            if progress:
+                progress(done, len(missing))
+    if not missing and progress:
         progress(0, 0)
     if not texts:
         return np.zeros((0, 0), np.float32), stats
     return np.vstack([found[h] for h in hashes]).astype(np.float32), stats
 
 
-def _encode_missing(embedder, missing, text_of, found, store, stats, progress, batch_size):
-    """Encode the texts of ``missing`` (hashes) chunk by chunk, storing each chunk's vectors
-    as it comes; an embedder with ``encode_chunks`` encodes the next chunks meanwhile."""
+def _encoded_chunks(
+    embedder: Embedder, missing: list[str], text_of: dict[str, str], batch_size: int
+) -> Iterator[dict[str, np.ndarray]]:
+    """The vectors of the texts of ``missing`` (hashes), a chunk at a time as ``{hash:
+    vector}``; an embedder with ``encode_chunks`` encodes the next chunks meanwhile."""
+    if not missing:
+        return
     step = batch_size * 8
     chunks = [missing[start : start + step] for start in range(0, len(missing), step)]
     texts_of_chunks = ([text_of[h] for h in chunk] for chunk in chunks)
@@ -285,20 +299,11 @@ def _encode_missing(embedder, missing, text_of, found, store, stats, progress, b
         encoded = embedder.encode_chunks(texts_of_chunks)
     else:
         encoded = (embedder.encode(part, batch_size=batch_size) for part in texts_of_chunks)
-    done = 0
     try:
         # not zip(): at its end it would ask the encoder once more, starting an idle one
         for chunk in chunks:
-            fresh = dict(zip(chunk, next(encoded), strict=True))
-            if store is not None:
-                store.put_vectors(embedder.model_id, fresh)
-            found.update(fresh)
-            stats.computed += len(chunk)
-            done += len(chunk)
-            if progress:
-                progress(done, len(missing))
+            yield dict(zip(chunk, next(encoded), strict=True))
     finally:
-        # stops the encoder's workers at once if storing failed
         encoded.close()
 
 
