@@ -306,6 +306,11 @@ def cluster(
         f"model {summary.model_id}, seed {summary.seed};"
         f" embedded {stats.computed}, from cache {stats.cached}"
     )
+    if summary.finest_reached:
+        click.echo(
+            "these ideas split no finer (more groups would leave ideas alone or in pairs):"
+            " a coarser granularity was used; --k N gives N groups anyway"
+        )
     for card in cards:
         keywords = ", ".join(card["keywords"][:5])
         click.echo(f"#{card['id']}\t{card['size']}\t{card['label']}\t[{keywords}]")

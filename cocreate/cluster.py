@@ -48,6 +48,7 @@ from threadpoolctl import threadpool_limits
 __all__ = [
     "IdeaClusterer",
     "graph_communities",
+    "graph_partition",
     "normalise_rows",
     "assign_to_centroids",
     "near_duplicate_groups",
@@ -132,6 +133,10 @@ class IdeaClusterer(ClusterMixin, BaseEstimator):
         Cosine similarity of each idea to its group's centre.
     loose_ : ndarray of bool
         Ideas that fit their group loosely.
+    finest_reached_ : bool
+        Without ``n_clusters``: the granularity asked would have left over a quarter of the
+        ideas in groups of one or two, so a coarser one was used (these ideas split no
+        finer; ``n_clusters`` still gives any number of groups). False with ``n_clusters``.
     n_clusters_ : int
     """
 
@@ -156,10 +161,11 @@ class IdeaClusterer(ClusterMixin, BaseEstimator):
             if self.n_clusters < 1:
                 raise ValueError(f"n_clusters must be at least 1, got {self.n_clusters}")
             raw, centers = self._kmeans(unit, min(int(self.n_clusters), n))
+            self.finest_reached_ = False
         else:
             if self.granularity <= 0:
                 raise ValueError(f"granularity must be positive, got {self.granularity}")
-            raw = graph_communities(
+            raw, self.finest_reached_ = graph_partition(
                 unit, resolution=GRAPH_RESOLUTION * self.granularity, seed=self.random_state
             )
             centers = group_centres(unit, raw)
@@ -284,6 +290,13 @@ def leiden(graph, weights: np.ndarray, *, resolution: float, seed: int) -> np.nd
 def graph_communities(unit: np.ndarray, *, resolution: float, seed: int) -> np.ndarray:
     """Leiden communities of the neighbour graph (deterministic for a seed); above
     ``GRAPH_SAMPLE`` ideas, of a seeded sample, the others joining the nearest community.
+    See :func:`graph_partition`."""
+    return graph_partition(unit, resolution=resolution, seed=seed)[0]
+
+
+def graph_partition(unit: np.ndarray, *, resolution: float, seed: int) -> tuple[np.ndarray, bool]:
+    """The communities of :func:`graph_communities`, and whether ``resolution`` was lowered
+    because these ideas split no finer without crumbling.
 
     Where the communities leave more than ``MAX_CRUMB_SHARE`` of the ideas in crumbs (groups
     under ``MIN_GROUP_SIZE``), the resolution steps down until they do not: past a point that
@@ -293,21 +306,23 @@ def graph_communities(unit: np.ndarray, *, resolution: float, seed: int) -> np.n
     one lower: Leiden's moves differ)."""
     n = len(unit)
     if n < 3:
-        return np.zeros(n, dtype=np.int64)
+        return np.zeros(n, dtype=np.int64), False
     sample = np.arange(n)
     if n > GRAPH_SAMPLE:
         sample = np.sort(np.random.default_rng(seed).choice(n, GRAPH_SAMPLE, replace=False))
     graph, weights = neighbour_graph(unit[sample])
-    for candidate in resolution_steps(resolution):
+    steps = resolution_steps(resolution)
+    for candidate in steps:
         found = leiden(graph, weights, resolution=candidate, seed=seed)
         if len(sample) < MIN_IDEAS_FOR_MIN_GROUP or crumb_share(found) <= MAX_CRUMB_SHARE:
             break
+    lowered = candidate < steps[0]
     found = absorb_small_groups(unit[sample], found)
     if len(sample) == n:
-        return found
+        return found, lowered
     labels = assign_to_centroids(unit, group_centres(unit[sample], found))[0]
     labels[sample] = found
-    return labels
+    return labels, lowered
 
 
 def resolution_steps(resolution: float) -> list[float]:

@@ -75,7 +75,7 @@ LABEL_CARRY_OVERLAP = 0.5
 # the granularities a facilitator picks from (much fewer ... much more groups)
 GRANULARITIES = (0.5, 0.75, 1.0, 1.5, 2.0)
 # part of the fit cache key: bump it when IdeaClusterer gives other groups for the same input
-FIT_VERSION = 7
+FIT_VERSION = 8
 FIT_LIBRARIES = ("scikit-learn", "igraph")
 
 
@@ -87,6 +87,8 @@ class Fit:
     centers: np.ndarray
     similarity: np.ndarray
     loose: np.ndarray
+    # 0-d bool: IdeaClusterer.finest_reached_ (the granularity asked was lowered)
+    finest_reached: np.ndarray
 
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
@@ -126,6 +128,7 @@ def fit_with_cache(
         centers=clusterer.cluster_centers_,
         similarity=clusterer.similarity_,
         loose=clusterer.loose_,
+        finest_reached=np.asarray(clusterer.finest_reached_),
     )
     store.put_fit(key, fit.to_bytes())
     return fit, False
@@ -145,6 +148,8 @@ class ClusteringSummary:
     params: dict[str, Any] = field(default_factory=dict)
     # the fit came from the store's fit cache (same vectors, same settings)
     fit_reused: bool = False
+    # the granularity asked would have crumbled the ideas: a coarser one was used
+    finest_reached: bool = False
 
 
 @dataclass
@@ -306,7 +311,7 @@ def cluster_workshop(
     loose = np.zeros(len(ideas), dtype=bool)
     for i in kept:
         labels[i] = current[ideas[i]["id"]]["cluster_id"]
-    fit_reused = False
+    fit_reused = finest_reached = False
     if len(free):
         wanted = None if n_clusters is None else max(1, n_clusters - len(pinned))
         fit, fit_reused = fit_with_cache(store, X[free], wanted, granularity, seed)
@@ -323,6 +328,7 @@ def cluster_workshop(
         labels[free] = [f"new-{g}" for g in fit.labels]
         similarity[free] = fit.similarity
         loose[free] = fit.loose
+        finest_reached = bool(fit.finest_reached)
     for cluster in pinned:
         members = [i for i in kept if labels[i] == cluster["id"]]
         if members:
@@ -361,6 +367,7 @@ def cluster_workshop(
             f" graph density, fit version {FIT_VERSION})"
         ),
         "map_key": map_key,
+        "finest_reached": finest_reached,
     }
     clustering_id = store.save_clustering(
         target["id"],
@@ -383,6 +390,7 @@ def cluster_workshop(
         embed_stats=stats,
         params=params,
         fit_reused=fit_reused,
+        finest_reached=finest_reached,
     )
 
 

@@ -92,6 +92,32 @@ def test_resolutions_step_down_on_one_grid_so_finer_never_lands_lower():
         resolution_steps(0)
 
 
+def test_a_granularity_that_would_crumble_the_ideas_is_lowered_and_says_so():
+    from cocreate.cluster import (
+        GRAPH_RESOLUTION,
+        MAX_CRUMB_SHARE,
+        crumb_share,
+        leiden,
+        neighbour_graph,
+        resolution_steps,
+    )
+
+    # 60 ideas with no structure: past some granularity they only fall apart into ones and twos
+    noise = np.random.default_rng(0).normal(size=(60, 20)).astype(np.float32)
+    usual = IdeaClusterer().fit(noise)
+    finer = IdeaClusterer(granularity=2.0).fit(noise)
+    assert not usual.finest_reached_ and finer.finest_reached_
+    assert finer.n_clusters_ >= usual.n_clusters_ and np.bincount(finer.labels_).min() >= 3
+    # the flag tells the truth: at the resolution asked, Leiden leaves too many crumbs
+    graph, weights = neighbour_graph(normalise_rows(noise))
+    asked = resolution_steps(GRAPH_RESOLUTION * 2.0)[0]
+    assert crumb_share(leiden(graph, weights, resolution=asked, seed=0)) > MAX_CRUMB_SHARE
+    # separated groups split finer without crumbling; a count of groups is never lowered
+    X, _ = blobs()
+    assert not IdeaClusterer(granularity=2.0).fit(X).finest_reached_
+    assert not IdeaClusterer(n_clusters=30).fit(noise).finest_reached_
+
+
 def test_groups_of_one_or_two_ideas_join_their_nearest_group_however_many():
     from cocreate.cluster import absorb_small_groups
 

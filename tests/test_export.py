@@ -34,6 +34,17 @@ def test_cli_clusters_with_k_seed_and_model_then_exports_csv_and_jsonl(db_path, 
     assert "model use-multilingual-v3, seed 2; embedded 122, from cache 0" in result.output
     again = run(db_path, "cluster", "-w", "demo", "--k", "6", "--seed", "2", "--model", "use")
     assert "embedded 0, from cache 122" in again.output
+    assert "split no finer" not in again.output
+    # "much more groups" past what these 122 ideas allow: a coarser one is used, and said
+    finest = run(db_path, "cluster", "-w", "demo", "--granularity", "2", "--model", "use")
+    assert finest.exit_code == 0, finest.output
+    assert "these ideas split no finer" in finest.output and "--k N" in finest.output
+    with Store(db_path) as store:
+        latest = store.latest_clustering(store.get_workshop("demo")["id"])
+    assert latest["params"]["finest_reached"] is True
+    # the export below is of the --k 6 wall
+    rerun = run(db_path, "cluster", "-w", "demo", "--k", "6", "--seed", "2", "--model", "use")
+    assert rerun.exit_code == 0, rerun.output
 
     out = tmp_path / "demo.csv"
     exported = run(db_path, "export", "-w", "demo", "--out", str(out))

@@ -63,6 +63,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Last grouping {date} · model {model} · seed {seed} · {ideas} ideas",
         "fr": "Dernier regroupement le {date} · modèle {model} · graine {seed} · {ideas} idées",
     },
+    "clusters.finest": {
+        "en": "These ideas split no finer: more groups would leave ideas alone or in pairs, so a "
+        "coarser grouping was used. For more groups anyway, give a number of groups.",
+        "fr": "Ces idées ne se divisent pas davantage : plus de groupes laisseraient des idées "
+        "seules ou par deux, un regroupement moins fin a donc été retenu. Pour plus de groupes "
+        "malgré tout, indiquez un nombre de groupes.",
+    },
     "clusters.metric_clusters": {"en": "Groups", "fr": "Groupes"},
     "clusters.metric_ideas": {"en": "Ideas on the wall", "fr": "Idées au mur"},
     "clusters.metric_loose": {"en": "Loose ideas", "fr": "Idées à l'écart"},

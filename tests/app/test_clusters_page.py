@@ -306,3 +306,17 @@ def test_the_kept_wall_follows_changes_made_elsewhere(clustered, db_path):
     app.run()
     assert "Renommé ailleurs" in card_titles(app)
     assert first["label"] not in card_titles(app)
+
+
+def test_the_page_says_when_the_ideas_split_no_finer(app, db_path, demo, use_model):
+    # "much more groups" on 122 ideas: the clusterer uses a coarser granularity, and the
+    # page tells the facilitator why the wall has no more groups and what gives more
+    finest = "Ces idées ne se divisent pas davantage"
+    app.session_state["workshop_id"] = demo["id"]
+    for granularity, said in ((2.0, True), (1.0, False)):
+        with Store(db_path) as store:
+            summary = cluster_workshop(store, demo["id"], model=use_model, granularity=granularity)
+        assert summary.finest_reached is said
+        open_clusters_page(app)
+        captions = [c.value for c in app.caption]
+        assert any(c.startswith(finest) for c in captions) is said, captions

@@ -231,6 +231,8 @@ st.caption(
         ideas=clustering["n_ideas"],
     )
 )
+if clustering["params"].get("finest_reached"):
+    st.caption(t("clusters.finest", lang))
 
 tab_wall, tab_map, tab_duplicates, tab_edit = st.tabs(
     [
