@@ -1,19 +1,25 @@
-"""The labelled French sets of ../shared/data, as (name, texts, labels) for the benchmarks."""
+"""The labelled sets of ../shared/data, as (name, texts, labels) for the benchmarks: the French
+sets every clustering choice was measured on, and held-out sets left out of those choices."""
 
 from __future__ import annotations
 
 import csv
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 # Grand Débat questions with fewer answers than this make NMI noise
 MIN_ITEMS = 40
+# Polis comments in English and German, a seeded sample of this many (labels: conversation)
+POLIS_SAMPLE = 4000
+# each held-out set is also scored on seeded random samples of these sizes (workshop scale)
+SAMPLE_SIZES = (60, 150, 400)
 
 
-def _rows(relative: str) -> list[dict[str, str]]:
+def _rows(relative: str, delimiter: str = ",") -> list[dict[str, str]]:
     with (DATA_DIR / relative).open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
+        return list(csv.DictReader(handle, delimiter=delimiter))
 
 
 def _labelled(rows, text_of, label_of):
@@ -48,3 +54,39 @@ def french_sets() -> Iterator[tuple[str, list[str], list[str]]]:
         texts, labels = _labelled(subset, lambda r: r["reponse"], lambda r: r["majority_tag"])
         if len(texts) >= MIN_ITEMS:
             yield f"granddebat-q{number:02d}", texts, labels
+
+
+def held_out_sets() -> Iterator[tuple[str, list[str], list[str]]]:
+    """Sets no clustering setting was chosen on (``bench/quality.py --held-out``): Paris BP
+    winning-project titles (two exports, theme labels), Polis comments in English and German
+    (the conversation as label), Polis Austria climate comments in German (5 topics); each
+    whole and as seeded random samples of ``SAMPLE_SIZES`` ideas."""
+    rng = random.Random(0)
+    for name, texts, labels in _held_out_wholes():
+        yield name, texts, labels
+        for size in SAMPLE_SIZES:
+            if size < len(texts):
+                picked = sorted(rng.sample(range(len(texts)), size))
+                yield f"{name}-{size}", [texts[i] for i in picked], [labels[i] for i in picked]
+
+
+def _held_out_wholes() -> Iterator[tuple[str, list[str], list[str]]]:
+    rows = _rows("paris-bp-laureats/bp_projets_gagnants_from_sqlite.csv")
+    yield (
+        "paris-titles-sqlite",
+        *_labelled(rows, lambda r: r["titre_projet_gagnant"], lambda r: r["thematique"]),
+    )
+    rows = _rows("paris-bp-laureats/bp_projets_gagnants_opendata_2024.csv", delimiter=";")
+    yield (
+        "paris-titles-2024",
+        *_labelled(rows, lambda r: r["Titre du projet lauréat"], lambda r: r["Thématique"]),
+    )
+    rows = _rows("polis-opendata/derived/polis_all_comments_pooled.csv")
+    rows = [r for r in rows if r["language"] in ("en", "de") and r["text"].strip()]
+    random.Random(0).shuffle(rows)
+    yield (
+        f"polis-en-de-{POLIS_SAMPLE}",
+        *_labelled(rows[:POLIS_SAMPLE], lambda r: r["text"], lambda r: r["conversation"]),
+    )
+    rows = _rows("polis-opendata/derived/polis_austria_climate_5topics_de.csv")
+    yield "polis-austria-de", *_labelled(rows, lambda r: r["text"], lambda r: r["topic"])

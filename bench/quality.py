@@ -20,6 +20,10 @@ Vectors are cached in ``bench/.cache/embeddings.db``: reruns only cluster.
     python bench/quality.py --json     # one JSON object per set per line
     python bench/quality.py --seeds 3  # mean over seeds 0, 1, 2
     python bench/quality.py --sweep    # also every granularity of SWEEP, against the baselines
+    python bench/quality.py --held-out # sets left out of every choice (labelled_sets.py)
+
+``--held-out`` runs the same table on ``labelled_sets.held_out_sets()``, which no setting was
+chosen on (the first model row stays USE; MiniLM, the English default, is the second row).
 
 ``--sweep`` asks whether a missed goal is a matter of the setting: it clusters every set at
 each granularity of ``SWEEP`` (resolution 1.8 to 12, i.e. a few to many groups) and says, per
@@ -359,6 +363,11 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--sweep", action="store_true", help="also every granularity of SWEEP, per set"
     )
+    parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="the held-out sets (labelled_sets.held_out_sets) instead of the French ones",
+    )
     parser.add_argument("--cache", type=Path, default=CACHE_DB, help="embedding cache file")
     args = parser.parse_args(argv)
 
@@ -402,7 +411,8 @@ def main(argv=None) -> int:
     results = []
     started = time.perf_counter()
     with Store(args.cache) as store:
-        for name, texts, truth in labelled_sets.french_sets():
+        sets = labelled_sets.held_out_sets() if args.held_out else labelled_sets.french_sets()
+        for name, texts, truth in sets:
             if args.quick and name not in QUICK_SETS:
                 continue
             log(f"{name}: {len(texts)} ideas ...")
