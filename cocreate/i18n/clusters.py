@@ -30,7 +30,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Leave empty to let the size of the groups decide; pinned groups count.",
         "fr": "Laissez vide pour que la taille des groupes décide ; les groupes épinglés comptent.",
     },
-    "clusters.n_clusters_auto": {"en": "automatic", "fr": "automatique"},
+    "clusters.n_clusters_auto": {"en": "auto", "fr": "auto"},  # fits the narrow field
     "clusters.seed": {"en": "Seed", "fr": "Graine"},
     "clusters.seed_help": {
         "en": "Same ideas, same seed and same model give the same groups.",
