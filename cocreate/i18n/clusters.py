@@ -38,8 +38,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "clusters.model": {"en": "Language model", "fr": "Modèle de langue"},
     "clusters.model_default": {
-        "en": "Default for this workshop ({model})",
-        "fr": "Par défaut pour cet atelier ({model})",
+        "en": "Default: {model}",
+        "fr": "Par défaut : {model}",
     },
     "clusters.reading": {"en": "Reading the ideas...", "fr": "Lecture des idées..."},
     "clusters.embedding": {
