@@ -148,7 +148,10 @@ def map_chart(
     the ``named`` groups' names at their centres; clicking a group in the legend lights up
     its ideas. ``titles`` gives the "group", "idea" and "votes" headers ("" hides votes)."""
     picked_group = alt.selection_point(fields=["group"], bind="legend")
-    legend = alt.Legend(title=titles["group"], orient="bottom", columns=4, symbolLimit=0)
+    # names up to ~40 characters whole (the default limit cut "Ancienne usine · monnai…")
+    legend = alt.Legend(
+        title=titles["group"], orient="bottom", columns=4, symbolLimit=0, labelLimit=280
+    )
     tooltip = [
         alt.Tooltip("text:N", title=titles["idea"]),
         alt.Tooltip("group:N", title=titles["group"]),
