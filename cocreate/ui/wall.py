@@ -141,6 +141,55 @@ def map_points(
     return frame, total
 
 
+# the map's height, and the width its labels are spaced for (the page is usually wider: a
+# narrower guess only spaces them more)
+MAP_HEIGHT_PX = 620
+MAP_WIDTH_PX = 900
+# a group name at 14 px bold: about this wide per character, this tall
+LABEL_CHAR_PX = 8.0
+LABEL_LINE_PX = 18.0
+# where a name may go, in pixels below its group's centre (negative: above), in this order
+LABEL_OFFSETS_PX = (-12, 16, -30, 34, -48, 52)
+# empty pixels kept on each side of the dots (the scales' padding)
+MAP_PADDING_PX = 24
+
+
+def place_labels(
+    centres: pd.DataFrame,
+    x_domain: tuple[float, float],
+    y_domain: tuple[float, float],
+    width_px: float = MAP_WIDTH_PX,
+    height_px: float = MAP_HEIGHT_PX,
+) -> pd.DataFrame:
+    """``centres`` (group, x, y) with ``label_y``: each name just above its group's centre,
+    or, where that would overlap a name placed before it (rows in order), the first offset of
+    ``LABEL_OFFSETS_PX`` that overlaps none; if none is free, above the centre anyway."""
+    inner_width, inner_height = width_px - 2 * MAP_PADDING_PX, height_px - 2 * MAP_PADDING_PX
+    x_scale = inner_width / max(x_domain[1] - x_domain[0], 1e-9)
+    y_scale = inner_height / max(y_domain[1] - y_domain[0], 1e-9)
+    placed: list[tuple[float, float, float]] = []
+    label_y = []
+    for group, x, y in zip(centres["group"], centres["x"], centres["y"], strict=True):
+        half_width = len(str(group)) * LABEL_CHAR_PX / 2
+        centre_x, centre_y = (x - x_domain[0]) * x_scale, (y_domain[1] - y) * y_scale
+        boxes = [
+            (centre_x - half_width, centre_x + half_width, centre_y + dy - LABEL_LINE_PX / 2)
+            for dy in LABEL_OFFSETS_PX
+        ]
+        free = [
+            box
+            for box in boxes
+            if not any(
+                box[0] < right and left < box[1] and abs(box[2] - top) < LABEL_LINE_PX
+                for left, right, top in placed
+            )
+        ]
+        left, right, top = (free or boxes)[0]
+        placed.append((left, right, top))
+        label_y.append(y_domain[1] - (top + LABEL_LINE_PX / 2) / y_scale)
+    return centres.assign(label_y=label_y)
+
+
 def map_chart(
     points: pd.DataFrame, named: list[str], titles: dict[str, str], with_legend: bool
 ) -> alt.LayerChart:
@@ -158,12 +207,17 @@ def map_chart(
     ]
     if titles["votes"]:
         tooltip.append(alt.Tooltip("votes:Q", title=titles["votes"]))
+    # fixed domains, so the labels can be spaced in pixels (see place_labels)
+    x_domain = (float(points["x"].min()), float(points["x"].max())) if len(points) else (0, 1)
+    y_domain = (float(points["y"].min()), float(points["y"].max())) if len(points) else (0, 1)
+    x_scale = alt.Scale(domain=list(x_domain), nice=False, zero=False, padding=MAP_PADDING_PX)
+    y_scale = alt.Scale(domain=list(y_domain), nice=False, zero=False, padding=MAP_PADDING_PX)
     dots = (
         alt.Chart(points)
         .mark_point(filled=True, size=110)
         .encode(
-            x=alt.X("x:Q", axis=None),
-            y=alt.Y("y:Q", axis=None),
+            x=alt.X("x:Q", axis=None, scale=x_scale),
+            y=alt.Y("y:Q", axis=None, scale=y_scale),
             color=alt.Color(
                 "group:N",
                 legend=legend if with_legend else None,
@@ -180,16 +234,20 @@ def map_chart(
         .add_params(picked_group)
     )
     centres = points.groupby("group", as_index=False)[["x", "y"]].median()
+    # in the order of ``named`` (largest groups first): they keep the place above their centre
     centres = centres[centres["group"].isin(named)]
-    label_marks = {"fontSize": 14, "fontWeight": "bold", "dy": -12}
+    centres = centres.set_index("group").loc[[g for g in named if g in set(centres["group"])]]
+    centres = place_labels(centres.reset_index(), x_domain, y_domain)
+    label_marks = {"fontSize": 14, "fontWeight": "bold"}
+    position = {
+        "x": alt.X("x:Q", scale=x_scale),
+        "y": alt.Y("label_y:Q", scale=y_scale),
+        "text": "group:N",
+    }
     halo = (
         alt.Chart(centres)
         .mark_text(stroke="white", strokeWidth=5, strokeOpacity=0.9, **label_marks)
-        .encode(x="x:Q", y="y:Q", text="group:N")
+        .encode(**position)
     )
-    words = (
-        alt.Chart(centres)
-        .mark_text(color="#262730", **label_marks)
-        .encode(x="x:Q", y="y:Q", text="group:N")
-    )
-    return (dots + halo + words).properties(height=620)
+    words = alt.Chart(centres).mark_text(color="#262730", **label_marks).encode(**position)
+    return (dots + halo + words).properties(height=MAP_HEIGHT_PX)

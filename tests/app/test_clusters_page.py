@@ -320,3 +320,25 @@ def test_the_page_says_when_the_ideas_split_no_finer(app, db_path, demo, use_mod
         open_clusters_page(app)
         captions = [c.value for c in app.caption]
         assert any(c.startswith(finest) for c in captions) is said, captions
+
+
+def test_map_names_of_neighbouring_groups_move_off_each_other():
+    import pandas as pd
+
+    from cocreate.ui.wall import LABEL_LINE_PX, MAP_HEIGHT_PX, MAP_PADDING_PX, place_labels
+
+    # two long names on almost the same centre, a third far to the right
+    centres = pd.DataFrame(
+        {
+            "group": ["Repair café · déchetterie mobile", "Riverside · fitness trail", "Arbres"],
+            "x": [0.0, 0.5, 9.0],
+            "y": [0.0, 0.0, 0.0],
+        }
+    )
+    placed = place_labels(centres, x_domain=(-10.0, 10.0), y_domain=(-10.0, 10.0))
+    px_per_unit = (MAP_HEIGHT_PX - 2 * MAP_PADDING_PX) / 20.0
+    offsets = (placed["label_y"] - placed["y"]) * px_per_unit
+    # the first keeps its place just above its centre, the far one too; the second moves
+    assert offsets[0] == pytest.approx(12) and offsets[2] == pytest.approx(12)
+    assert abs(offsets[1] - offsets[0]) >= LABEL_LINE_PX
+    assert list(placed["group"]) == list(centres["group"])
