@@ -190,6 +190,14 @@ def place_labels(
     return centres.assign(label_y=label_y)
 
 
+def axis_domain(values: pd.Series) -> tuple[float, float]:
+    """The values' range, widened to one unit around a single value (or none)."""
+    if values.empty:
+        return 0.0, 1.0
+    low, high = float(values.min()), float(values.max())
+    return (low, high) if high > low else (low - 1.0, high + 1.0)
+
+
 def map_chart(
     points: pd.DataFrame, named: list[str], titles: dict[str, str], with_legend: bool
 ) -> alt.LayerChart:
@@ -208,8 +216,7 @@ def map_chart(
     if titles["votes"]:
         tooltip.append(alt.Tooltip("votes:Q", title=titles["votes"]))
     # fixed domains, so the labels can be spaced in pixels (see place_labels)
-    x_domain = (float(points["x"].min()), float(points["x"].max())) if len(points) else (0, 1)
-    y_domain = (float(points["y"].min()), float(points["y"].max())) if len(points) else (0, 1)
+    x_domain, y_domain = axis_domain(points["x"]), axis_domain(points["y"])
     x_scale = alt.Scale(domain=list(x_domain), nice=False, zero=False, padding=MAP_PADDING_PX)
     y_scale = alt.Scale(domain=list(y_domain), nice=False, zero=False, padding=MAP_PADDING_PX)
     dots = (

@@ -342,3 +342,9 @@ def test_map_names_of_neighbouring_groups_move_off_each_other():
     assert offsets[0] == pytest.approx(12) and offsets[2] == pytest.approx(12)
     assert abs(offsets[1] - offsets[0]) >= LABEL_LINE_PX
     assert list(placed["group"]) == list(centres["group"])
+    # a map of one idea (or none) still gets a scale to place it on
+    from cocreate.ui.wall import axis_domain
+
+    assert axis_domain(pd.Series([2.0])) == (1.0, 3.0)
+    assert axis_domain(pd.Series([], dtype=float)) == (0.0, 1.0)
+    assert axis_domain(pd.Series([3.0, -1.0])) == (-1.0, 3.0)
