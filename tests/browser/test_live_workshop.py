@@ -71,8 +71,9 @@ def go(page, name: str) -> None:
 
 
 def fill_and_keep(page, field, value: str, attempts: int = 3) -> None:
-    """Type into a text field and leave it, until the page keeps the value: a rerun still
-    on its way when typing (one in a full suite run of many) drew the field again empty."""
+    """Type into a text field and leave it, until the page keeps the value: once in a full
+    local suite run the field was empty at a later check, most likely redrawn by a rerun
+    still on its way while typing."""
     for _ in range(attempts):
         field.fill(value)
         field.press("Tab")
@@ -273,6 +274,8 @@ def test_a_whole_live_workshop_in_three_browsers(serve, browser, db_path, output
     facilitator.get_by_role("button", name="Copier cette grille dans l'atelier").click()
     expect(facilitator.get_by_text("Grille dvf-quick (version 1) copiée")).to_be_visible()
     settled(facilitator)
+    title = facilitator.locator(".st-key-scoring_round_title input")
+    fill_and_keep(facilitator, title, "Premier tri")
     groups = facilitator.locator(".st-key-scoring_pick_clusters").get_by_role("combobox")
     for count, label in enumerate(themes, start=1):
         pick_option(facilitator, groups, label, f"{label} (3 idées)")
@@ -280,9 +283,8 @@ def test_a_whole_live_workshop_in_three_browsers(serve, browser, db_path, output
         expect(facilitator.get_by_text(f"{count} éléments retenus.")).to_be_visible()
     # close the list of choices, which hides the rest of the page from the screen reader
     facilitator.keyboard.press("Escape")
-    settled(facilitator)
-    title = facilitator.locator(".st-key-scoring_round_title input")
-    fill_and_keep(facilitator, title, "Premier tri")
+    # the title typed before the picks survives their reruns
+    expect(title).to_have_value("Premier tri")
     expect(facilitator.locator(".st-key-scoring_blind input")).to_be_checked()
     facilitator.get_by_role("button", name="Ouvrir le tour").click()
     expect(facilitator.get_by_text("Tour « Premier tri » ouvert sur 2 éléments.")).to_be_visible()
