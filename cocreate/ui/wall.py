@@ -242,9 +242,9 @@ def map_chart(
     )
     centres = points.groupby("group", as_index=False)[["x", "y"]].median()
     # in the order of ``named`` (largest groups first): they keep the place above their centre
-    centres = centres[centres["group"].isin(named)]
-    centres = centres.set_index("group").loc[[g for g in named if g in set(centres["group"])]]
-    centres = place_labels(centres.reset_index(), x_domain, y_domain)
+    present = set(centres["group"])
+    centres = centres.set_index("group").loc[[g for g in named if g in present]].reset_index()
+    centres = place_labels(centres, x_domain, y_domain)
     label_marks = {"fontSize": 14, "fontWeight": "bold"}
     position = {
         "x": alt.X("x:Q", scale=x_scale),
