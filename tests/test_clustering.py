@@ -418,10 +418,10 @@ def test_use_tokenizes_in_cpp_with_the_ids_of_the_packages_own_tokenizer(store, 
 
 
 def test_the_recorded_algorithm_is_the_one_that_ran(store, demo, use_model):
-    cluster_workshop(store, demo["id"], model=use_model)
-    algorithm = store.latest_clustering(demo["id"])["params"]["algorithm"]
     from cocreate.clustering import FIT_VERSION
 
+    cluster_workshop(store, demo["id"], model=use_model)
+    algorithm = store.latest_clustering(demo["id"])["params"]["algorithm"]
     assert "Leiden" in algorithm and "CPM" in algorithm
     assert f"fit version {FIT_VERSION}" in algorithm
     cluster_workshop(store, demo["id"], model=use_model, n_clusters=6)

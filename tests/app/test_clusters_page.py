@@ -325,12 +325,19 @@ def test_the_page_says_when_the_ideas_split_no_finer(app, db_path, demo, use_mod
 def test_map_names_of_neighbouring_groups_move_off_each_other():
     import pandas as pd
 
-    from cocreate.ui.wall import LABEL_LINE_PX, MAP_HEIGHT_PX, MAP_PADDING_PX, place_labels
+    from cocreate.ui.wall import (
+        LABEL_LINE_PX,
+        MAP_HEIGHT_PX,
+        MAP_PADDING_PX,
+        axis_domain,
+        place_labels,
+    )
 
     # two long names on almost the same centre, a third far to the right
+    names = ["Repair café · déchetterie mobile", "Riverside · fitness trail", "Arbres"]
     centres = pd.DataFrame(
         {
-            "group": ["Repair café · déchetterie mobile", "Riverside · fitness trail", "Arbres"],
+            "group": names,
             "x": [0.0, 0.5, 9.0],
             "y": [0.0, 0.0, 0.0],
         }
@@ -343,8 +350,6 @@ def test_map_names_of_neighbouring_groups_move_off_each_other():
     assert abs(offsets[1] - offsets[0]) >= LABEL_LINE_PX
     assert list(placed["group"]) == list(centres["group"])
     # a map of one idea (or none) still gets a scale to place it on
-    from cocreate.ui.wall import axis_domain
-
     assert axis_domain(pd.Series([2.0])) == (1.0, 3.0)
     assert axis_domain(pd.Series([], dtype=float)) == (0.0, 1.0)
     assert axis_domain(pd.Series([3.0, -1.0])) == (-1.0, 3.0)
