@@ -21,6 +21,7 @@ Vectors are cached in ``bench/.cache/embeddings.db``: reruns only cluster.
     python bench/quality.py --seeds 3  # mean over seeds 0, 1, 2
     python bench/quality.py --sweep    # also every granularity of SWEEP, against the baselines
     python bench/quality.py --held-out # sets left out of every choice (labelled_sets.py)
+    python bench/quality.py --reach    # on each missed set, which numbers of groups reach the goal
 
 ``--held-out`` runs the same table on ``labelled_sets.held_out_sets()``, which no setting was
 chosen on (the first model row stays USE; MiniLM, the English default, is the second row).
@@ -28,6 +29,13 @@ chosen on (the first model row stays USE; MiniLM, the English default, is the se
 ``--sweep`` asks whether a missed goal is a matter of the setting: it clusters every set at
 each granularity of ``SWEEP`` (resolution 1.8 to 12, i.e. a few to many groups) and says, per
 set, which ones reach the best baseline on NMI, on ARI, and on both.
+
+``--reach`` asks the same of the number of groups, on each set of at most ``REACH_MAX_IDEAS``
+ideas where the default misses the goal: k-means (as the baseline, mean over the seeds) and
+Ward's agglomerative clustering (deterministic) at every k from 2 to ``3 sqrt(n)``. It lists
+the k that reach the best baseline on both NMI and ARI, and names the sets where only k-means
+at the true k itself does, i.e. where no rule for choosing the number of groups could meet
+the goal without being told the coders' number.
 """
 
 from __future__ import annotations
@@ -46,7 +54,7 @@ os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 import labelled_sets  # bench/, beside this script (sys.path[0] when run)
 import numpy as np  # noqa: E402
-from sklearn.cluster import KMeans
+from sklearn.cluster import AgglomerativeClustering, KMeans
 from sklearn.metrics import (
     adjusted_mutual_info_score,
     adjusted_rand_score,
@@ -65,6 +73,10 @@ BASELINES = ("majority", "kmeans_true_k", "bertopic")
 UMAP_SEED = 42
 # granularities tried by --sweep (the default is 1.0)
 SWEEP = (0.6, 0.8, 1.0, 1.2, 1.6, 2.0, 2.4, 3.2, 4.0)
+# --reach: sets up to this size (Ward's clustering is quadratic in memory)
+REACH_MAX_IDEAS = 1000
+# --reach: numbers of groups tried, 2 to this many times sqrt(n)
+REACH_K_PER_SQRT_N = 3.0
 SHORT_NAMES = {"use-multilingual-v3": "use", "sentence-transformers/all-MiniLM-L6-v2": "minilm"}
 
 
@@ -131,6 +143,60 @@ def sweep(X, truth, seeds, result: dict) -> list[dict]:
     return rows
 
 
+def missed_goal(result: dict) -> bool:
+    return any(result[m] < best_baseline(result, m) - 1e-12 for m in ("nmi", "ari"))
+
+
+def meets_both(found: dict, result: dict) -> bool:
+    return all(found[m] >= best_baseline(result, m) - 1e-12 for m in ("nmi", "ari"))
+
+
+def reach(X, truth, seeds, result: dict) -> dict:
+    """The numbers of groups at which k-means (mean over ``seeds``) and Ward's clustering reach
+    the best baseline of ``result`` on both NMI and ARI, k from 2 to ``3 sqrt(n)``."""
+    unit = normalise_rows(X)
+    top = min(len(truth) - 1, round(REACH_K_PER_SQRT_N * np.sqrt(len(truth))))
+    kmeans_k, ward_k = [], []
+    for k in range(2, top + 1):
+        runs = [
+            scores(truth, KMeans(n_clusters=k, random_state=s, n_init=10).fit_predict(unit))
+            for s in seeds
+        ]
+        if meets_both(mean_scores(runs), result):
+            kmeans_k.append(k)
+        ward = AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(unit)
+        if meets_both(scores(truth, ward), result):
+            ward_k.append(k)
+    return {"k_max": top, "kmeans": kmeans_k, "ward": ward_k}
+
+
+def reach_lines(results: list[dict]) -> list[str]:
+    """Per missed set, the numbers of groups that reach the goal (--reach)."""
+    tried = [r for r in results if "reach" in r]
+    lines = [
+        "",
+        "Numbers of groups that reach the best baseline on both NMI and ARI, on the sets the "
+        f"default misses (up to {REACH_MAX_IDEAS} ideas; k-means mean over the seeds, Ward):",
+    ]
+    only_told = []
+    for r in tried:
+        found = r["reach"]
+        others = [k for k in found["kmeans"] if k != r["k_true"]] + found["ward"]
+        if not others:
+            only_told.append(r["dataset"])
+        lines.append(
+            f"  {r['dataset']:<22} true k {r['k_true']:>3}, tried 2-{found['k_max']}:"
+            f" k-means {found['kmeans'] or 'none'}; Ward {found['ward'] or 'none'}"
+        )
+    lines.append(
+        f"  Sets where only k-means told the true k reaches it: {', '.join(only_told) or 'none'}"
+    )
+    skipped = [r["dataset"] for r in results if missed_goal(r) and "reach" not in r]
+    if skipped:
+        lines.append(f"  Missed but over {REACH_MAX_IDEAS} ideas (not tried): {', '.join(skipped)}")
+    return lines
+
+
 def majority(truth) -> dict:
     return scores(truth, np.zeros(len(truth), dtype=int))
 
@@ -183,7 +249,9 @@ def bertopic(docs, X, truth, seeds) -> dict:
     return mean_scores(runs)
 
 
-def evaluate(name, texts, truth, embedders, store, seeds, with_bertopic, with_sweep) -> dict:
+def evaluate(
+    name, texts, truth, embedders, store, seeds, with_bertopic, with_sweep, with_reach=False
+) -> dict:
     started = time.perf_counter()
     default, *others = embedders
     X, stats = embed_texts(texts, default, store=store)
@@ -204,6 +272,8 @@ def evaluate(name, texts, truth, embedders, store, seeds, with_bertopic, with_sw
         result["baselines"]["bertopic"] = bertopic(texts, X, truth, seeds)
     if with_sweep:
         result["sweep"] = sweep(X, truth, seeds, result)
+    if with_reach and missed_goal(result) and len(texts) <= REACH_MAX_IDEAS:
+        result["reach"] = reach(X, truth, seeds, result)
     result["other_models"] = {}
     for embedder in others:
         Y, more = embed_texts(texts, embedder, store=store)
@@ -315,6 +385,8 @@ def summary_lines(results: list[dict]) -> list[str]:
     lines.extend(losses or ["    none"])
     if all("sweep" in r for r in results):
         lines.extend(sweep_lines(results))
+    if any("reach" in r for r in results):
+        lines.extend(reach_lines(results))
     return lines
 
 
@@ -362,6 +434,11 @@ def main(argv=None) -> int:
     parser.add_argument("--no-bertopic", action="store_true", help="skip the BERTopic baseline")
     parser.add_argument(
         "--sweep", action="store_true", help="also every granularity of SWEEP, per set"
+    )
+    parser.add_argument(
+        "--reach",
+        action="store_true",
+        help="on each missed set, the numbers of groups that would meet the goal",
     )
     parser.add_argument(
         "--held-out",
@@ -417,7 +494,7 @@ def main(argv=None) -> int:
                 continue
             log(f"{name}: {len(texts)} ideas ...")
             result = evaluate(
-                name, texts, truth, embedders, store, seeds, with_bertopic, args.sweep
+                name, texts, truth, embedders, store, seeds, with_bertopic, args.sweep, args.reach
             )
             results.append(result)
             if args.json:

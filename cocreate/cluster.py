@@ -18,7 +18,13 @@ Choices, measured in ``bench/quality.py`` and ``bench/speed.py``:
   questions whose coders made a group per 3-10 answers, where NMI (unlike AMI and ARI)
   grows with the number of groups even by chance and so favours splitting them into ones
   and twos. ``bench/quality.py --sweep``: on 10 sets no granularity reaches both the NMI and
-  the ARI of the best baseline. Above ``GRAPH_SAMPLE`` ideas the graph is built on a seeded
+  the ARI of the best baseline; ``--reach``: on two of them only k-means at exactly the
+  coders' number of groups does (no other k, no Ward clustering at any k up to 3 sqrt(n)).
+  Rejected: Ward's clustering at 2 sqrt(n) groups below 150 ideas meets both on 5 more
+  Grand Débat sets (those coders made a group per 3-6 answers), but on the held-out samples
+  of 60 ideas (Paris titles, Polis; a group per 4-12 ideas) it lowers ARI on all four, by
+  half or more on three (0.267 -> 0.122, 0.305 -> 0.078, 0.167 -> 0.054): how finely coders
+  split is not in the ideas. Above ``GRAPH_SAMPLE`` ideas the graph is built on a seeded
   sample and the other ideas join the nearest group, which keeps time and memory linear.
   ``granularity`` below 1 gives fewer, larger groups.
 - With a number of groups: spherical k-means (k-means on unit vectors, so distances follow
