@@ -8,6 +8,8 @@ from cocreate.access import reset_facilitator_secret
 from cocreate.ingest import submit_idea
 from cocreate.store import Store
 
+from .conftest import open_expander
+
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True}
 PROJECTOR = {"width": 1600, "height": 900}
 ROLES_ON = {"COCREATE_ACCESS": "secret"}
@@ -72,21 +74,6 @@ def test_a_participant_joins_and_sends_an_idea_with_the_keyboard_alone(serve, br
     with Store(db_path) as store:
         texts = [i["text"] for i in store.list_ideas(workshop["id"])]
     assert texts == ["Des fontaines à eau sur la place"]
-
-
-def open_expander(page, expander, title: str, field, attempts: int = 3) -> None:
-    """Open ``expander`` until ``field`` inside it shows: a rerun ending just after the click
-    can draw it closed again (the field was there but hidden for 30 s once in CI)."""
-    for attempt in range(attempts):
-        expect(page.get_by_test_id("stStatusWidget")).to_be_hidden()
-        if not field.is_visible():
-            expander.get_by_text(title).click()
-        try:
-            expect(field).to_be_visible(timeout=5_000)
-            return
-        except AssertionError:
-            if attempt == attempts - 1:
-                raise
 
 
 def test_the_presenter_text_keeps_a_high_contrast(serve, browser, db_path):

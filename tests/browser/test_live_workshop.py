@@ -18,6 +18,8 @@ from cocreate.ingest import submit_idea
 from cocreate.scoring import copy_rubric_to_workshop, open_round, submit_score
 from cocreate.store import Store
 
+from .conftest import open_expander
+
 TIMEOUT_MS = 30_000
 # the first clustering loads the multilingual model in the server
 CLUSTERING_TIMEOUT_MS = 90_000
@@ -205,8 +207,9 @@ def test_a_whole_live_workshop_in_three_browsers(serve, browser, db_path, output
     expect(facilitator.get_by_role("heading", name="Rejoindre un atelier")).to_be_visible()
     assert nav_links(facilitator) == []  # a visitor has the Join page only
     create = facilitator.get_by_test_id("stExpander").filter(has_text="Créer un nouvel atelier")
-    create.get_by_text("Créer un nouvel atelier").click()
-    create.locator(".st-key-join_new_title input").fill("Rue de la République")
+    title = create.locator(".st-key-join_new_title input")
+    open_expander(facilitator, create, "Créer un nouvel atelier", title)
+    title.fill("Rue de la République")
     create.locator(".st-key-join_new_challenge textarea").fill(
         "Comment rendre la rue plus agréable à vivre ?"
     )
@@ -453,8 +456,9 @@ def test_the_presenter_view_and_the_phone_in_english(serve, browser, db_path, ou
     facilitator.goto(f"{url}/?lang=en")
     expect(facilitator.get_by_role("heading", name="Join a workshop")).to_be_visible()
     unlock = facilitator.get_by_test_id("stExpander").filter(has_text="I facilitate this workshop")
-    unlock.get_by_text("I facilitate this workshop").click()
-    unlock.locator(".st-key-join_facilitator_code input").fill(code)
+    code_field = unlock.locator(".st-key-join_facilitator_code input")
+    open_expander(facilitator, unlock, "I facilitate this workshop", code_field)
+    code_field.fill(code)
     unlock.locator(".st-key-join_secret input").fill("not-the-secret")
     unlock.get_by_role("button", name="Open as facilitator").click()
     expect(facilitator.get_by_text("Wrong code or secret.")).to_be_visible()
