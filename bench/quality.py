@@ -178,12 +178,12 @@ def reach_lines(results: list[dict]) -> list[str]:
         "Numbers of groups that reach the best baseline on both NMI and ARI, on the sets the "
         f"default misses (up to {REACH_MAX_IDEAS} ideas; k-means mean over the seeds, Ward):",
     ]
-    only_told = []
+    only_told, none = [], []
     for r in tried:
         found = r["reach"]
         others = [k for k in found["kmeans"] if k != r["k_true"]] + found["ward"]
         if not others:
-            only_told.append(r["dataset"])
+            (only_told if r["k_true"] in found["kmeans"] else none).append(r["dataset"])
         lines.append(
             f"  {r['dataset']:<22} true k {r['k_true']:>3}, tried 2-{found['k_max']}:"
             f" k-means {found['kmeans'] or 'none'}; Ward {found['ward'] or 'none'}"
@@ -191,6 +191,8 @@ def reach_lines(results: list[dict]) -> list[str]:
     lines.append(
         f"  Sets where only k-means told the true k reaches it: {', '.join(only_told) or 'none'}"
     )
+    if none:
+        lines.append(f"  Sets where no k tried reaches it: {', '.join(none)}")
     skipped = [r["dataset"] for r in results if missed_goal(r) and "reach" not in r]
     if skipped:
         lines.append(f"  Missed but over {REACH_MAX_IDEAS} ideas (not tried): {', '.join(skipped)}")
