@@ -12,6 +12,7 @@ import click
 
 from cocreate.access import lan_address, reset_facilitator_secret
 from cocreate.clustering import cluster_cards, cluster_workshop
+from cocreate.demo import stage_demo
 from cocreate.embed import ModelNotFound
 from cocreate.export import EXPORT_FORMATS, export_file
 from cocreate.ingest import FIELDS, IngestError, import_file
@@ -349,16 +350,22 @@ def export(ctx: click.Context, workshop: str, out: Path, output_format: str | No
 @click.option("--if-missing", is_flag=True, help="Do nothing when the demo workshop exists.")
 @click.pass_context
 def demo(ctx: click.Context, if_missing: bool) -> None:
-    """Load the demo workshop (about 120 ideas in French and English)."""
+    """Load the demo workshop (about 120 ideas in French and English), its ideas grouped, a
+    revealed scoring round and a starter stakeholder map."""
     with _open(ctx) as store:
         existing = store.find_workshop("demo")
         if existing and if_missing:
             click.echo(f"Demo workshop already in {store.path}")
             return
         workshop, report = load_demo(store)
+        stage = stage_demo(store, workshop["id"])
         secret = None if existing else reset_facilitator_secret(store, workshop["id"])
     click.echo(f"Demo workshop {workshop['slug']} (join code {workshop['join_code']})")
     click.echo(report.summary("en"))
+    if stage.round_id is not None:
+        click.echo(f"Scoring round {stage.round_id} revealed with {stage.scores} answers")
+    added = stage.map_counts["actors"]["added"]
+    click.echo(f"Stakeholder map: {added} actors added")
     if secret:
         _echo_secret(secret)
 

@@ -25,8 +25,12 @@ def test_demo_loads_once_and_lists(db_path):
     first = run(db_path, "demo")
     assert first.exit_code == 0, first.output
     assert "122 added" in first.output
+    assert "Scoring round 1 revealed with 120 answers" in first.output
+    assert "Stakeholder map: 12 actors added" in first.output
     again = run(db_path, "demo")
     assert "0 added, 122 already stored" in again.output
+    assert "Stakeholder map: 0 actors added" in again.output
+    assert "Scoring round" not in again.output
     assert run(db_path, "demo", "--if-missing").output.startswith("Demo workshop already in")
     listing = run(db_path, "ideas", "--workshop", "demo", "--limit", "3")
     assert listing.exit_code == 0
