@@ -25,7 +25,10 @@ import os
 import secrets
 import socket
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cocreate.store import Store
 
 __all__ = [
     "ACCESS_ENV_VAR",
@@ -103,7 +106,7 @@ def verify_secret(secret: str, stored: str | None) -> bool:
     return hmac.compare_digest(computed, bytes.fromhex(digest))
 
 
-def reset_facilitator_secret(store, workshop: int | str) -> str:
+def reset_facilitator_secret(store: Store, workshop: int | str) -> str:
     """Make a new facilitator secret for a workshop; returns it (the only time it is seen)."""
     secret = new_secret()
     store.set_facilitator_secret_hash(store.get_workshop(workshop)["id"], hash_secret(secret))
@@ -133,7 +136,7 @@ class Access:
         self.roles[workshop_id] = FACILITATOR
 
 
-def unlock_facilitator(store, access: Access, workshop: int | str, secret: str) -> bool:
+def unlock_facilitator(store: Store, access: Access, workshop: int | str, secret: str) -> bool:
     """Give the session the facilitator role of ``workshop`` if ``secret`` is right."""
     target = store.get_workshop(workshop)
     if verify_secret(secret, target["facilitator_secret_hash"]):
@@ -142,7 +145,7 @@ def unlock_facilitator(store, access: Access, workshop: int | str, secret: str) 
     return False
 
 
-def join_workshop(store, access: Access, code: str) -> dict[str, Any] | None:
+def join_workshop(store: Store, access: Access, code: str) -> dict[str, Any] | None:
     """Join as a participant with a join code; returns the workshop, ``None`` for a wrong
     code. A session that already joined keeps its anonymous rater token."""
     cleaned = "".join(code.split()).upper()
@@ -166,7 +169,7 @@ def require_role(access: Access, workshop_id: int, role: str = FACILITATOR) -> N
     raise AccessDenied(f"This needs the {role} role in workshop {workshop_id}.")
 
 
-def set_phase(store, access: Access, workshop_id: int, phase: str) -> None:
+def set_phase(store: Store, access: Access, workshop_id: int, phase: str) -> None:
     """Move the room to ``phase`` (facilitators only)."""
     require_role(access, workshop_id)
     if phase not in PHASES:

@@ -14,7 +14,10 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cocreate.store import Store
 
 __all__ = ["EXPORT_FORMATS", "export_rows", "export_bytes", "export_file", "format_for_path"]
 
@@ -48,7 +51,7 @@ CLUSTER_FIELDS = (
 ORIGINAL_PREFIX = "original."
 
 
-def export_rows(store, workshop: int | str) -> list[dict[str, Any]]:
+def export_rows(store: Store, workshop: int | str) -> list[dict[str, Any]]:
     """One dict per idea of the workshop, in import order (see the module docstring)."""
     target = store.get_workshop(workshop)
     clustering = store.latest_clustering(target["id"]) or {}
@@ -112,7 +115,7 @@ def _jsonl_bytes(rows: list[dict[str, Any]]) -> bytes:
     return "".join(line + "\n" for line in lines).encode("utf-8")
 
 
-def export_bytes(store, workshop: int | str, fmt: str = "csv") -> bytes:
+def export_bytes(store: Store, workshop: int | str, fmt: str = "csv") -> bytes:
     """The export as bytes, ready for a file or a download button."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"Unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}.")
@@ -133,7 +136,7 @@ def format_for_path(path: Path) -> str:
     raise ValueError(f"Cannot tell the export format of {path.name!r}: name it .csv or .jsonl.")
 
 
-def export_file(store, workshop: int | str, path: Path, fmt: str | None = None) -> int:
+def export_file(store: Store, workshop: int | str, path: Path, fmt: str | None = None) -> int:
     """Write the export to ``path``; returns the number of ideas written."""
     fmt = fmt or format_for_path(path)
     if fmt not in EXPORT_FORMATS:

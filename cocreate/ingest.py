@@ -33,10 +33,14 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cocreate.language import detect_languages
 from cocreate.records import IdeaRecord, ImportReport, RowProblem, row_hash
+
+if TYPE_CHECKING:
+    from cocreate.store import Store
+
 
 __all__ = [
     "FIELDS",
@@ -939,7 +943,7 @@ def preview_file(
 
 
 def import_file(
-    store,
+    store: Store,
     workshop: int | str,
     path: str | Path,
     *,
@@ -986,7 +990,7 @@ def import_file(
 
 
 def submit_idea(
-    store,
+    store: Store,
     workshop: int | str,
     text: str,
     *,

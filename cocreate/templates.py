@@ -10,10 +10,14 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cocreate.ingest import import_file
 from cocreate.records import ImportReport
+
+if TYPE_CHECKING:
+    from cocreate.store import Store
+
 
 __all__ = [
     "WorkshopTemplate",
@@ -79,7 +83,7 @@ def get_template(slug: str) -> WorkshopTemplate:
 
 
 def create_workshop_from_template(
-    store,
+    store: Store,
     template_slug: str,
     *,
     language: str = "fr",
@@ -97,7 +101,7 @@ def create_workshop_from_template(
     )
 
 
-def load_demo(store) -> tuple[dict[str, Any], ImportReport]:
+def load_demo(store: Store) -> tuple[dict[str, Any], ImportReport]:
     """Create the demo workshop if it is missing and import its ideas (idempotent)."""
     folder = templates_dir() / "demo"
     template = WorkshopTemplate.from_file(folder / "workshop.toml")
