@@ -348,8 +348,9 @@ def export(ctx: click.Context, workshop: str, out: Path, output_format: str | No
 
 @cli.command()
 @click.option("--if-missing", is_flag=True, help="Do nothing when the demo workshop exists.")
+@click.option("--ideas-only", is_flag=True, help="Only its ideas: no groups, scoring round or map.")
 @click.pass_context
-def demo(ctx: click.Context, if_missing: bool) -> None:
+def demo(ctx: click.Context, if_missing: bool, ideas_only: bool) -> None:
     """Load the demo workshop (about 120 ideas in French and English), its ideas grouped, a
     revealed scoring round and a starter stakeholder map."""
     with _open(ctx) as store:
@@ -358,14 +359,14 @@ def demo(ctx: click.Context, if_missing: bool) -> None:
             click.echo(f"Demo workshop already in {store.path}")
             return
         workshop, report = load_demo(store)
-        stage = stage_demo(store, workshop["id"])
+        stage = None if ideas_only else stage_demo(store, workshop["id"])
         secret = None if existing else reset_facilitator_secret(store, workshop["id"])
     click.echo(f"Demo workshop {workshop['slug']} (join code {workshop['join_code']})")
     click.echo(report.summary("en"))
-    if stage.round_id is not None:
+    if stage and stage.round_id is not None:
         click.echo(f"Scoring round {stage.round_id} revealed with {stage.scores} answers")
-    added = stage.map_counts["actors"]["added"]
-    click.echo(f"Stakeholder map: {added} actors added")
+    if stage:
+        click.echo(f"Stakeholder map: {stage.map_counts['actors']['added']} actors added")
     if secret:
         _echo_secret(secret)
 

@@ -27,7 +27,7 @@ def clustered_demo(store, minilm):
 
 
 def test_cli_clusters_with_k_seed_and_model_then_exports_csv_and_jsonl(db_path, tmp_path):
-    assert run(db_path, "demo").exit_code == 0
+    assert run(db_path, "demo", "--ideas-only").exit_code == 0
     result = run(db_path, "cluster", "-w", "demo", "--k", "6", "--seed", "2", "--model", "use")
     assert result.exit_code == 0, result.output
     assert "122 ideas -> 6 clusters" in result.output
@@ -68,7 +68,7 @@ def test_cli_clusters_with_k_seed_and_model_then_exports_csv_and_jsonl(db_path, 
 
 
 def test_cli_cluster_errors_are_clean(db_path, tmp_path):
-    assert run(db_path, "demo").exit_code == 0
+    assert run(db_path, "demo", "--ideas-only").exit_code == 0
     missing = run(db_path, "cluster", "-w", "nowhere")
     assert missing.exit_code == 1 and "No workshop named 'nowhere'" in missing.output
     bad_model = run(db_path, "cluster", "-w", "demo", "--model", "no-such-model")
