@@ -27,7 +27,8 @@ from scipy.stats import spearmanr
 from sklearn.metrics import roc_auc_score
 
 from cocreate.ingest import import_file
-from cocreate.scoring import citizen_support, rank_targets, summarise
+from cocreate.scoring.statistics import rank_targets, summarise
+from cocreate.scoring.tally import citizen_support
 from cocreate.store import Store
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data"

@@ -18,11 +18,6 @@ from cocreate.scoring import (
     CitizenSupport,
     RoundResults,
     Rubric,
-    entries_from_rows,
-    round_citizen_support,
-    round_results,
-    round_rubric,
-    visible_scores,
 )
 
 # Okabe-Ito colours, told apart with every common colour blindness, each with its own shape
@@ -48,29 +43,6 @@ AXIS = {
 }
 LEGEND = {"labelFontSize": 17, "titleFontSize": 18, "symbolSize": 260, "labelLimit": 360}
 LABEL_CHARS = 42
-
-
-def round_board(store, workshop_id: int, round_id: int) -> tuple:
-    """What the Results board reads of a round: the round, its rubric, targets, results,
-    the per-rater scores it may show, and the citizens' support of each target. A blind
-    round not revealed gives counts of who answered and no score at all."""
-    scoring_round = store.get_round(round_id)
-    if scoring_round["workshop_id"] != workshop_id:
-        raise ValueError(f"Round {round_id} is not a round of workshop {workshop_id}.")
-    scores = visible_scores(
-        entries_from_rows(store.round_scores(round_id)),
-        viewer=None,
-        blind=scoring_round["blind"],
-        revealed=scoring_round["revealed"],
-    )
-    return (
-        scoring_round,
-        round_rubric(store, round_id),
-        store.round_targets(round_id),
-        round_results(store, round_id),
-        scores,
-        round_citizen_support(store, round_id),
-    )
 
 
 def round_name(scoring_round: Mapping[str, Any], lang: str) -> str:

@@ -5,7 +5,7 @@ every rater's scores per target and where the room disagrees. Updates live as sc
 import streamlit as st
 
 from cocreate.i18n import t
-from cocreate.scoring import SWEET_SPOT_THRESHOLD, rater_dimension_scores
+from cocreate.scoring import SWEET_SPOT_THRESHOLD, rater_dimension_scores, round_board
 from cocreate.ui.cache import from_workshop, show_chart
 from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
 from cocreate.ui.scoreboard import (
@@ -16,7 +16,6 @@ from cocreate.ui.scoreboard import (
     dvf_points,
     flag_text,
     ranking_table,
-    round_board,
     round_name,
     round_status,
     style_ranking,
