@@ -6,8 +6,7 @@ import pyarrow as pa
 import pytest
 
 from cocreate.ingest import submit_idea
-from cocreate.stakeholder_formats import read_graphml
-from cocreate.stakeholders import load_starter_map, map_from_graph, workshop_graph
+from cocreate.stakeholders import load_starter_map, map_from_graph, read_graphml, workshop_graph
 from cocreate.store import Store
 from cocreate.ui.stakeholder_view import map_bytes
 

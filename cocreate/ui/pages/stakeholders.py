@@ -12,21 +12,27 @@ import pandas as pd
 import streamlit as st
 
 from cocreate.i18n import t
-from cocreate.stakeholder_formats import import_stakeholder_file
 from cocreate.stakeholders import (
     Actor,
     Link,
     Relation,
     StakeholderMap,
     StakeholderMapError,
+    actors_table,
     brokers,
     cluster_view,
     communities,
     free_actor_key,
     import_map,
+    import_stakeholder_file,
     isolated_actors,
+    links_table,
     list_starter_maps,
     load_starter_map,
+    relations_table,
+    save_actors,
+    save_links,
+    save_relations,
     workshop_graph,
     workshop_vocabulary,
 )
@@ -41,16 +47,10 @@ from cocreate.ui.common import (
 )
 from cocreate.ui.stakeholder_view import (
     EXPORTS,
-    actors_table,
     chart_titles,
     grid_spec,
-    links_table,
     map_bytes,
     network_spec,
-    relations_table,
-    save_actors,
-    save_links,
-    save_relations,
 )
 from cocreate.ui.wall import escape_markdown
 

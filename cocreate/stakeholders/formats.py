@@ -30,30 +30,34 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
 import pandas as pd
 
 from cocreate.ingest import IngestError, normalise_header, read_table
 from cocreate.records import RowProblem, slugify
-from cocreate.stakeholders import (
+from cocreate.stakeholders.graph import build_graph
+from cocreate.stakeholders.problems import MapProblem, StakeholderMapError
+from cocreate.stakeholders.records import (
     NODE_KINDS,
     TARGET_KINDS,
     Actor,
     Link,
-    MapProblem,
     Relation,
-    RelationType,
     StakeholderMap,
-    StakeholderMapError,
     Target,
+)
+from cocreate.stakeholders.stored import import_map
+from cocreate.stakeholders.vocabulary import (
+    RelationType,
     Vocabulary,
-    build_graph,
-    import_map,
     load_vocabulary,
     workshop_vocabulary,
 )
+
+if TYPE_CHECKING:
+    from cocreate.store import Store
 
 __all__ = [
     "MAP_FORMATS",
@@ -700,7 +704,7 @@ def read_map(
 
 
 def import_stakeholder_file(
-    store,
+    store: Store,
     workshop_id: int,
     path: str | Path,
     *,
