@@ -61,8 +61,13 @@ from sklearn.metrics import (
     normalized_mutual_info_score,
 )
 
-from cocreate.cluster import IdeaClusterer, normalise_rows
-from cocreate.embed import DEFAULT_MODEL_BY_LANGUAGE, embed_texts, resolve_embedder
+from cocreate.clustering import (
+    DEFAULT_MODEL_BY_LANGUAGE,
+    IdeaClusterer,
+    embed_texts,
+    normalise_rows,
+    resolve_embedder,
+)
 from cocreate.store import Store
 
 BENCH_DIR = Path(__file__).resolve().parent

@@ -11,9 +11,8 @@ from pathlib import Path
 import click
 
 from cocreate.access import lan_address, reset_facilitator_secret
-from cocreate.clustering import cluster_cards, cluster_workshop
+from cocreate.clustering import ModelNotFound, cluster_cards, cluster_workshop
 from cocreate.demo import stage_demo
-from cocreate.embed import ModelNotFound
 from cocreate.export import EXPORT_FORMATS, export_file
 from cocreate.ingest import FIELDS, IngestError, import_file
 from cocreate.server import server_env, streamlit_command

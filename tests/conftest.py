@@ -54,7 +54,7 @@ def output_dir() -> Path:
 @pytest.fixture(scope="session")
 def minilm():
     """The bundled all-MiniLM-L6-v2, loaded once for the whole test session."""
-    from cocreate.embed import resolve_embedder
+    from cocreate.clustering import resolve_embedder
 
     embedder = resolve_embedder("minilm")
     embedder.encode(["warm up"])
@@ -64,7 +64,7 @@ def minilm():
 @pytest.fixture(scope="session")
 def use_model():
     """The multilingual USE, the default for French workshops, loaded once per session."""
-    from cocreate.embed import resolve_embedder
+    from cocreate.clustering import resolve_embedder
 
     embedder = resolve_embedder("use")
     embedder.encode(["warm up"])

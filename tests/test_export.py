@@ -1,15 +1,14 @@
-"""Clustering from the command line and from Python, and the clustered export."""
+"""Clustering from the command line, and the clustered export."""
 
 import csv
 import io
 import json
 
-import numpy as np
 import pytest
 from click.testing import CliRunner
 
 from cocreate.cli import cli
-from cocreate.clustering import cluster_texts, cluster_workshop, merge_ideas
+from cocreate.clustering import cluster_workshop, merge_ideas
 from cocreate.export import export_bytes, export_rows, format_for_path
 from cocreate.store import Store
 from cocreate.templates import load_demo
@@ -110,43 +109,6 @@ def test_csv_export_opens_in_excel_and_escapes_text(store, clustered_demo):
 def test_format_from_file_name(tmp_path):
     assert format_for_path(tmp_path / "a.CSV") == "csv"
     assert format_for_path(tmp_path / "a.ndjson") == "jsonl"
-
-
-def test_cluster_texts_from_python_with_the_real_model(minilm):
-    texts = [
-        "More bike lanes on the main road",
-        "Protected cycle lanes to school",
-        "Safe cycling paths for children",
-        "Plant trees along the avenue",
-        "More trees and shade in the park",
-        "Green the schoolyards with trees",
-    ]
-    result = cluster_texts(texts, model=minilm, n_clusters=2, seed=0)
-    assert result.model_id == minilm.model_id
-    assert result.n_clusters == 2
-    assert len(set(result.labels[:3])) == 1 and len(set(result.labels[3:])) == 1
-    assert result.labels[0] != result.labels[3]
-    rows = result.rows(texts)
-    assert [r["text"] for r in rows] == texts
-    assert all(r["cluster_label"] for r in rows)
-    assert result.coordinates.shape == (6, 2)
-    again = cluster_texts(texts, model=minilm, n_clusters=2, seed=0)
-    assert np.array_equal(result.labels, again.labels)
-
-
-def test_cluster_texts_on_precomputed_embeddings():
-    rng = np.random.default_rng(0)
-    centres = rng.normal(size=(3, 16))
-    X = np.vstack([c + 0.05 * rng.normal(size=(20, 16)) for c in centres])
-    X[1] = X[0]  # an exact repeat is a near-duplicate
-    result = cluster_texts(embeddings=X, n_clusters=3, with_map=False)
-    assert result.model_id is None and result.coordinates is None
-    truth = np.repeat(np.arange(3), 20)
-    # one cluster per synthetic centre
-    assert len({(a, b) for a, b in zip(truth, result.labels, strict=True)}) == 3
-    assert any({0, 1} <= set(group) for group in result.duplicate_groups)
-    with pytest.raises(ValueError, match="one row per text"):
-        cluster_texts(["a", "b"], embeddings=X)
 
 
 def test_store_file_reopens_with_the_export(db_path, clustered_demo):

@@ -1,6 +1,8 @@
-"""What the Clusters page computes from the store's rows: near-duplicate suggestions, merge
-batches, map points, the shared embedding model. Plain data in, plain data out (only the
-model cache touches Streamlit)."""
+"""What the Clusters page draws from the store's rows: map points and the map chart, texts
+escaped and shortened for display, the shared embedding model (only the model cache touches
+Streamlit). The rules that decide data (near-duplicate suggestions, merge batches, a card's
+distinct representatives, the rows the page reads, the model of a recorded wall) live in
+:mod:`cocreate.clustering`; they stay importable from here."""
 
 from __future__ import annotations
 
@@ -12,8 +14,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from cocreate.clustering import cluster_cards
-from cocreate.embed import Embedder, available_models, resolve_embedder
+from cocreate.clustering.embed import Embedder, resolve_embedder
+
+# moved into the library; importable from here as before
+from cocreate.clustering.embed import model_spec_for as model_spec_for
+from cocreate.clustering.wall import distinct_representatives as distinct_representatives
+from cocreate.clustering.wall import duplicate_suggestions as duplicate_suggestions
+from cocreate.clustering.wall import merge_batches as merge_batches
+from cocreate.clustering.wall import wall_rows as wall_rows
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#$~|])")
 
@@ -37,73 +45,6 @@ def shared_embedder(spec: str | None, language: str) -> Embedder:
     """One model object per spec for the whole server: loading a model takes seconds.
     The workshop language only matters when no spec is given."""
     return _loaded_embedder(spec, None if spec else language)
-
-
-def model_spec_for(model_id: str) -> str | None:
-    """The :func:`resolve_embedder` name whose model is ``model_id`` (None when no installed
-    model matches: the library then falls back on the workshop's default)."""
-    for spec in available_models():
-        # resolving builds a handle only; the weights load on first encode
-        if resolve_embedder(spec).model_id == model_id:
-            return spec
-    return None
-
-
-def distinct_representatives(members: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
-    """The ``top`` members closest to the centre, one per wording: an idea merged into
-    another or repeating a text already chosen would say the same thing twice on a card."""
-    chosen: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for member in members:
-        wording = " ".join(member["text"].casefold().split())
-        if member["merged_into"] is None and wording not in seen:
-            chosen.append(member)
-            seen.add(wording)
-            if len(chosen) == top:
-                break
-    return chosen
-
-
-def duplicate_suggestions(
-    assignments: Iterable[dict[str, Any]],
-    merges: Iterable[dict[str, Any]],
-    ideas: dict[int, dict[str, Any]],
-) -> list[list[dict[str, Any]]]:
-    """Groups of near-duplicate ideas still shown apart: per ``duplicate_group``, the ideas
-    not merged into another one, most voted first; groups left with one idea are done."""
-    merged = {m["merged_idea_id"] for m in merges}
-    groups: dict[int, list[dict[str, Any]]] = {}
-    for row in assignments:
-        group = row["duplicate_group"]
-        if group is not None and row["idea_id"] not in merged and row["idea_id"] in ideas:
-            groups.setdefault(group, []).append(ideas[row["idea_id"]])
-    return [
-        sorted(members, key=lambda idea: (-(idea["votes"] or 0), idea["id"]))
-        for _, members in sorted(groups.items())
-        if len(members) > 1
-    ]
-
-
-def merge_batches(merges: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Active merges grouped as they were made (one primary, one moment), newest first."""
-    batches: dict[tuple[int, str], dict[str, Any]] = {}
-    for merge in merges:
-        key = (merge["primary_idea_id"], merge["created_at"])
-        batch = batches.setdefault(
-            key, {"primary": merge["primary_idea_id"], "merged": [], "merge_ids": []}
-        )
-        batch["merged"].append(merge["merged_idea_id"])
-        batch["merge_ids"].append(merge["id"])
-    return sorted(batches.values(), key=lambda b: -max(b["merge_ids"]))
-
-
-def wall_rows(store, workshop_id: int) -> tuple[list, list, list]:
-    """What the Clusters page reads: the cluster cards, the assignments, the active merges."""
-    return (
-        cluster_cards(store, workshop_id),
-        store.assignments(workshop_id),
-        store.active_merges(workshop_id),
-    )
 
 
 def map_frame(

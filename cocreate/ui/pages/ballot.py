@@ -5,14 +5,14 @@ score is shown here."""
 import streamlit as st
 
 from cocreate.access import PARTICIPANT
-from cocreate.clustering import cluster_cards
+from cocreate.clustering import cluster_cards, distinct_representatives
 from cocreate.i18n import t
 from cocreate.scoring import AMOUNT, ScoringError, entries_from_rows, round_rubric, submit_score
 from cocreate.store import StoreError
 from cocreate.ui.common import PAGE_FILES, current_rater, open_store, require_workshop, ui_lang
 from cocreate.ui.roles import session_access
 from cocreate.ui.scoreboard import round_name
-from cocreate.ui.wall import distinct_representatives, escape_markdown, shorten
+from cocreate.ui.wall import escape_markdown, shorten
 
 DONT_KNOW = "dont-know"
 REPRESENTATIVES = 3

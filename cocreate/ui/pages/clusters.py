@@ -9,16 +9,22 @@ import streamlit as st
 from cocreate.clustering import (
     GRANULARITIES,
     assign_new_ideas,
+    available_models,
     cluster_workshop,
+    distinct_representatives,
+    duplicate_suggestions,
+    merge_batches,
     merge_clusters,
     merge_ideas,
+    model_spec_for,
     move_idea,
     pin_cluster,
     rename_cluster,
+    resolve_embedder,
     split_cluster,
     undo_merge,
+    wall_rows,
 )
-from cocreate.embed import available_models, resolve_embedder
 from cocreate.export import EXPORT_FORMATS, export_bytes
 from cocreate.i18n import format_datetime, format_number, t
 from cocreate.store import Store
@@ -32,16 +38,11 @@ from cocreate.ui.common import (
     ui_lang,
 )
 from cocreate.ui.wall import (
-    distinct_representatives,
-    duplicate_suggestions,
     escape_markdown,
     map_chart,
     map_frame,
-    merge_batches,
-    model_spec_for,
     shared_embedder,
     shorten,
-    wall_rows,
 )
 
 WALL_COLUMNS = 3

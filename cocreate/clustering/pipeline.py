@@ -1,5 +1,7 @@
 """Cluster a workshop's ideas and keep the facilitator's edits: the pipeline
-store -> embed -> cluster -> label -> store, new ideas on a live wall, and the editing actions.
+store -> embed -> cluster -> label -> store, and new ideas on a live wall; also plain lists of
+texts (``cluster_texts``). The editing actions themselves are in ``edits.py``, the fit cache in
+``fit_cache.py``.
 
 Edits and re-clustering:
 
@@ -21,39 +23,45 @@ fit cache (by a digest of the vectors and the settings: the fit is deterministic
 from __future__ import annotations
 
 import hashlib
-import io
-from collections import Counter
 from dataclasses import dataclass, field
-from importlib import metadata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from cocreate.cluster import (
+from cocreate.clustering.clusterer import (
     IdeaClusterer,
     assign_to_centroids,
-    map_coordinates,
     near_duplicate_groups,
     normalise_rows,
 )
-from cocreate.embed import Embedder, EmbedStats, Progress, embed_texts, resolve_embedder
-from cocreate.labels import cluster_keywords, label_from_keywords, representative_members
+from cocreate.clustering.embed import (
+    Embedder,
+    EmbedStats,
+    Progress,
+    _embed_ideas,
+    _embedder_for,
+    embed_texts,
+    idea_text_for_embedding,
+    model_spec_for,
+    resolve_embedder,
+)
+from cocreate.clustering.fit_cache import FIT_VERSION, fit_with_cache
+from cocreate.clustering.labels import (
+    cluster_keywords,
+    label_from_keywords,
+    representative_members,
+)
+from cocreate.clustering.maps import map_coordinates
+
+if TYPE_CHECKING:
+    from cocreate.store import Store
 
 __all__ = [
     "TextClustering",
     "cluster_texts",
     "ClusteringSummary",
-    "idea_text_for_embedding",
     "cluster_workshop",
     "assign_new_ideas",
-    "rename_cluster",
-    "pin_cluster",
-    "merge_clusters",
-    "split_cluster",
-    "move_idea",
-    "merge_ideas",
-    "undo_merge",
-    "cluster_cards",
     "DEFAULT_DUPLICATE_THRESHOLD",
     "duplicate_threshold_for",
     "GRANULARITIES",
@@ -74,64 +82,6 @@ def duplicate_threshold_for(model_id: str | None) -> float:
 LABEL_CARRY_OVERLAP = 0.5
 # the granularities a facilitator picks from (much fewer ... much more groups)
 GRANULARITIES = (0.5, 0.75, 1.0, 1.5, 2.0)
-# part of the fit cache key: bump it when IdeaClusterer gives other groups for the same input
-FIT_VERSION = 8
-FIT_LIBRARIES = ("scikit-learn", "igraph")
-
-
-@dataclass
-class Fit:
-    """What the pipeline keeps of an :class:`IdeaClusterer` fit."""
-
-    labels: np.ndarray
-    centers: np.ndarray
-    similarity: np.ndarray
-    loose: np.ndarray
-    # 0-d bool: IdeaClusterer.finest_reached_ (the granularity asked was lowered)
-    finest_reached: np.ndarray
-
-    def to_bytes(self) -> bytes:
-        buffer = io.BytesIO()
-        np.savez(buffer, **vars(self))
-        return buffer.getvalue()
-
-    @classmethod
-    def from_bytes(cls, data: bytes) -> Fit:
-        with np.load(io.BytesIO(data)) as saved:
-            return cls(**{name: saved[name] for name in saved.files})
-
-
-def fit_key(X: np.ndarray, n_clusters: int | None, granularity: float, seed: int) -> str:
-    """Everything a fit depends on: the vectors themselves, the settings and the versions
-    of the clusterer and of the libraries it calls."""
-    versions = ",".join(metadata.version(name) for name in FIT_LIBRARIES)
-    digest = hashlib.sha256(
-        f"{FIT_VERSION}\n{versions}\n{n_clusters}\n{granularity!r}\n{seed}\n{X.shape}".encode()
-    )
-    digest.update(np.ascontiguousarray(X, dtype=np.float32).tobytes())
-    return digest.hexdigest()
-
-
-def fit_with_cache(
-    store, X: np.ndarray, n_clusters: int | None, granularity: float, seed: int
-) -> tuple[Fit, bool]:
-    """The clusterer's fit of ``X``, from the store when these vectors were fitted with
-    these settings before (the fit is deterministic, so the stored one is the same);
-    returns the fit and whether it was reused."""
-    key = fit_key(X, n_clusters, granularity, seed)
-    stored = store.get_fit(key)
-    if stored is not None:
-        return Fit.from_bytes(stored), True
-    clusterer = IdeaClusterer(n_clusters, granularity=granularity, random_state=seed).fit(X)
-    fit = Fit(
-        labels=clusterer.labels_,
-        centers=clusterer.cluster_centers_,
-        similarity=clusterer.similarity_,
-        loose=clusterer.loose_,
-        finest_reached=np.asarray(clusterer.finest_reached_),
-    )
-    store.put_fit(key, fit.to_bytes())
-    return fit, False
 
 
 @dataclass
@@ -204,7 +154,7 @@ def cluster_texts(
     language: str | None = None,
     duplicate_threshold: float | None = None,
     with_map: bool = True,
-    store=None,
+    store: Store | None = None,
     progress: Progress | None = None,
 ) -> TextClustering:
     """Cluster texts without a workshop, from Python.
@@ -250,28 +200,8 @@ def cluster_texts(
     )
 
 
-def idea_text_for_embedding(idea: dict[str, Any]) -> str:
-    """Title and text together: a title often names the idea better than its body."""
-    title = (idea.get("title") or "").strip()
-    text = idea["text"].strip()
-    if title and not text.lower().startswith(title.lower()):
-        return f"{title}. {text}"
-    return text
-
-
-def _embed_ideas(store, ideas, embedder: Embedder, progress: Progress | None):
-    texts = [idea_text_for_embedding(i) for i in ideas]
-    return embed_texts(texts, embedder, store=store, progress=progress)
-
-
-def _embedder_for(store, workshop: dict[str, Any], model: str | Embedder | None) -> Embedder:
-    if model is not None and not isinstance(model, str):
-        return model
-    return resolve_embedder(model, language=workshop["language"])
-
-
 def cluster_workshop(
-    store,
+    store: Store,
     workshop: int | str,
     *,
     n_clusters: int | None = None,
@@ -402,7 +332,7 @@ def _map_key(model_id: str, seed: int, ideas: list[dict[str, Any]]) -> str:
     return digest.hexdigest()
 
 
-def _previous_map(store, workshop_id: int, map_key: str, ideas) -> np.ndarray | None:
+def _previous_map(store: Store, workshop_id: int, map_key: str, ideas) -> np.ndarray | None:
     """The stored map when nothing it depends on changed (a re-clustering with other groups
     or pins does not move the ideas on the map), else ``None``."""
     previous = store.latest_clustering(workshop_id)
@@ -442,7 +372,7 @@ def _carry_labels(previous, current, ideas, free, new_labels) -> dict[int, str]:
     return carried
 
 
-def _name_clusters(store, ideas, labels, clusters, pinned) -> None:
+def _name_clusters(store: Store, ideas, labels, clusters, pinned) -> None:
     """Keywords for every cluster; a label for those without an edited one."""
     texts = [idea_text_for_embedding(i) for i in ideas]
     languages = [i["language"] for i in ideas]
@@ -470,7 +400,7 @@ def _duplicate_groups(X: np.ndarray, refs: list, threshold: float) -> dict[int, 
 
 
 def assign_new_ideas(
-    store, workshop: int | str, *, model: str | Embedder | None = None, progress=None
+    store: Store, workshop: int | str, *, model: str | Embedder | None = None, progress=None
 ) -> int:
     """Put ideas that have no cluster yet into the nearest existing cluster; the wall does
     not move. Returns how many ideas were placed (0 when nothing is clustered yet)."""
@@ -484,7 +414,9 @@ def assign_new_ideas(
     if not waiting:
         return 0
     ideas = [i for i in store.list_ideas(target["id"]) if i["id"] in waiting]
-    embedder = _embedder_for(store, target, model or _model_spec(clustering["model_id"]))
+    embedder = _embedder_for(
+        store, target, model or model_spec_for(clustering["model_id"], only_installed=False)
+    )
     X, _ = _embed_ideas(store, ideas, embedder, progress)
     centers = np.vstack([c["centroid"] for c in clusters])
     nearest, scores = assign_to_centroids(X, centers)
@@ -508,177 +440,3 @@ def assign_new_ideas(
         )
     store.add_assignments(rows)
     return len(rows)
-
-
-def _model_spec(model_id: str) -> str | None:
-    """The resolver name of a recorded model id, so new ideas use the wall's model."""
-    known = {
-        "sentence-transformers/all-MiniLM-L6-v2": "minilm",
-        "use-multilingual-v3": "use",
-        "use-multilingual-v3+sentence-transformers/all-MiniLM-L6-v2": "use+minilm",
-    }
-    if model_id in known:
-        return known[model_id]
-    if model_id.startswith("local:"):
-        return model_id.removeprefix("local:")
-    return None
-
-
-# editing actions ---------------------------------------------------------------------------
-
-
-def rename_cluster(store, cluster_id: int, label: str) -> None:
-    """Give a cluster a label of one's own; it survives re-clustering."""
-    label = " ".join(label.split())
-    if not label:
-        raise ValueError("A cluster label cannot be empty.")
-    store.update_cluster(cluster_id, label=label, label_edited=True)
-
-
-def pin_cluster(store, cluster_id: int, pinned: bool = True) -> None:
-    store.update_cluster(cluster_id, pinned=pinned)
-
-
-def _members(store, workshop_id: int, cluster_id: int) -> list[int]:
-    return [a["idea_id"] for a in store.assignments(workshop_id) if a["cluster_id"] == cluster_id]
-
-
-def merge_clusters(store, cluster_ids: list[int], *, label: str | None = None) -> int:
-    """Put the ideas of several clusters into the first one, pinned; returns its id."""
-    if len(cluster_ids) < 2:
-        raise ValueError("Merging needs at least two clusters.")
-    target, *others = cluster_ids
-    workshop_id = store.get_cluster(target)["workshop_id"]
-    for other in others:
-        if store.get_cluster(other)["workshop_id"] != workshop_id:
-            raise ValueError("Clusters of different workshops cannot be merged.")
-        store.move_ideas(_members(store, workshop_id, other), target, manual=False)
-        store.retire_cluster(other)
-    fields: dict[str, Any] = {"pinned": True}
-    if label:
-        fields.update(label=" ".join(label.split()), label_edited=True)
-    store.update_cluster(target, **fields)
-    _refresh_cluster(store, workshop_id, target)
-    return target
-
-
-def split_cluster(
-    store, cluster_id: int, *, parts: int = 2, seed: int = 0, model: str | Embedder | None = None
-) -> list[int]:
-    """Cut a cluster in ``parts`` by meaning; all parts are pinned. Returns their ids."""
-    cluster = store.get_cluster(cluster_id)
-    workshop = store.get_workshop(cluster["workshop_id"])
-    member_ids = set(_members(store, workshop["id"], cluster_id))
-    if len(member_ids) < parts:
-        raise ValueError(f"A cluster of {len(member_ids)} ideas cannot be cut in {parts}.")
-    ideas = [i for i in store.list_ideas(workshop["id"]) if i["id"] in member_ids]
-    clustering = store.latest_clustering(workshop["id"])
-    spec = model or (_model_spec(clustering["model_id"]) if clustering else None)
-    X, _ = _embed_ideas(store, ideas, _embedder_for(store, workshop, spec), None)
-    sub = IdeaClusterer(parts, random_state=seed).fit(X)
-    ids = [cluster_id]
-    store.update_cluster(cluster_id, pinned=True, centroid=sub.cluster_centers_[0])
-    for part in range(1, sub.n_clusters_):
-        ids.append(
-            store.create_cluster(
-                workshop["id"],
-                label="",
-                keywords=[],
-                centroid=sub.cluster_centers_[part],
-                pinned=True,
-            )
-        )
-        moved = [ideas[i]["id"] for i in np.flatnonzero(sub.labels_ == part)]
-        store.move_ideas(moved, ids[-1], manual=False)
-    for part_id in ids:
-        _refresh_cluster(store, workshop["id"], part_id)
-    return ids
-
-
-def move_idea(store, idea_id: int, cluster_id: int) -> None:
-    """Put one idea in another cluster by hand; that cluster is pinned so the move stays."""
-    idea = store.get_idea(idea_id)
-    cluster = store.get_cluster(cluster_id)
-    if idea["workshop_id"] != cluster["workshop_id"] or cluster["retired_at"]:
-        raise ValueError("An idea can only move to an active cluster of its workshop.")
-    store.move_ideas([idea_id], cluster_id, manual=True)
-    store.update_cluster(cluster_id, pinned=True)
-
-
-def _refresh_cluster(store, workshop_id: int, cluster_id: int) -> None:
-    """Keywords (and label, unless edited) of one cluster from its current members."""
-    members = set(_members(store, workshop_id, cluster_id))
-    ideas = store.list_ideas(workshop_id)
-    texts = [idea_text_for_embedding(i) for i in ideas]
-    groups = [1 if i["id"] in members else 0 for i in ideas]
-    words = cluster_keywords(texts, groups, languages=[i["language"] for i in ideas]).get(1, [])
-    cluster = store.get_cluster(cluster_id)
-    fields: dict[str, Any] = {"keywords": words}
-    if not cluster["label_edited"]:
-        fields["label"] = label_from_keywords(words)
-    store.update_cluster(cluster_id, **fields)
-
-
-def merge_ideas(store, primary_id: int, other_ids: list[int]) -> list[int]:
-    """Mark ``other_ids`` as repeating ``primary_id``; nothing is deleted, authors and votes
-    stay with each idea and are shown together. Returns merge ids (for undo)."""
-    primary = store.get_idea(primary_id)
-    for other in other_ids:
-        if store.get_idea(other)["workshop_id"] != primary["workshop_id"]:
-            raise ValueError("Ideas of different workshops cannot be merged.")
-    return store.merge_ideas(primary["workshop_id"], primary_id, other_ids)
-
-
-def undo_merge(store, merge_ids: list[int]) -> None:
-    store.undo_merges(merge_ids)
-
-
-def cluster_cards(store, workshop: int | str, *, top: int = 3) -> list[dict[str, Any]]:
-    """What a cluster card shows: label, keywords, size, pinned, its most representative
-    ideas, its members (closest first), and the votes and authors merged ideas bring."""
-    target = store.get_workshop(workshop)
-    clusters = store.active_clusters(target["id"])
-    ideas = {i["id"]: i for i in store.list_ideas(target["id"])}
-    assignments = store.assignments(target["id"])
-    merges = store.active_merges(target["id"])
-    merged_into = {m["merged_idea_id"]: m["primary_idea_id"] for m in merges}
-    merged_from: dict[int, list[int]] = {}
-    for m in merges:
-        merged_from.setdefault(m["primary_idea_id"], []).append(m["merged_idea_id"])
-    by_cluster: dict[int, list[dict[str, Any]]] = {}
-    for a in assignments:
-        if a["cluster_id"] is not None:
-            by_cluster.setdefault(a["cluster_id"], []).append(a)
-    cards = []
-    for cluster in clusters:
-        members = sorted(by_cluster.get(cluster["id"], []), key=lambda a: -(a["similarity"] or 0))
-        rows = []
-        for a in members:
-            idea = ideas[a["idea_id"]]
-            group = [idea["id"], *merged_from.get(idea["id"], [])]
-            rows.append(
-                {
-                    **idea,
-                    "similarity": a["similarity"],
-                    "loose": bool(a["loose"]),
-                    "manual": bool(a["manual"]),
-                    "duplicate_group": a["duplicate_group"],
-                    "merged_into": merged_into.get(idea["id"]),
-                    "merged_ideas": merged_from.get(idea["id"], []),
-                    "support": sum(ideas[i]["votes"] or 0 for i in group if i in ideas),
-                    "authors": sorted({ideas[i]["author"] for i in group if ideas[i]["author"]}),
-                }
-            )
-        visible = [r for r in rows if r["merged_into"] is None]
-        cards.append(
-            {
-                **cluster,
-                "size": len(rows),
-                "members": rows,
-                "representatives": visible[:top],
-                "votes": sum(r["votes"] or 0 for r in rows),
-                "loose": sum(r["loose"] for r in rows),
-                "languages": dict(Counter(r["language"] for r in rows)),
-            }
-        )
-    return cards

@@ -1,26 +1,20 @@
-"""The clusterer and its math, on synthetic vectors."""
+"""The clusterer and its math, on synthetic vectors and on the demo's real vectors."""
 
 import numpy as np
 import pytest
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
-from cocreate.cluster import (
+from cocreate.clustering.clusterer import (
     IdeaClusterer,
     assign_to_centroids,
     graph_communities,
-    map_coordinates,
     near_duplicate_groups,
     neighbour_count,
     normalise_rows,
 )
+from cocreate.clustering.embed import embed_texts
 
-
-def blobs(n_per_group=40, groups=4, dim=16, spread=0.15, seed=0):
-    rng = np.random.default_rng(seed)
-    centres = rng.normal(size=(groups, dim))
-    X = np.vstack([c + spread * rng.normal(size=(n_per_group, dim)) for c in centres])
-    truth = np.repeat(np.arange(groups), n_per_group)
-    return X.astype(np.float32), truth
+from .conftest import blobs
 
 
 @parametrize_with_checks([IdeaClusterer(n_clusters=3), IdeaClusterer()])
@@ -76,7 +70,7 @@ def test_without_a_count_the_graph_finds_the_groups_and_granularity_moves_it():
 
 
 def test_resolutions_step_down_on_one_grid_so_finer_never_lands_lower():
-    from cocreate.cluster import GRAPH_RESOLUTION, resolution_steps
+    from cocreate.clustering.clusterer import GRAPH_RESOLUTION, resolution_steps
 
     assert resolution_steps(GRAPH_RESOLUTION)[0] == GRAPH_RESOLUTION
     asked = [GRAPH_RESOLUTION * g for g in (0.5, 0.75, 1.0, 1.5, 2.0, 4.0)]
@@ -93,7 +87,7 @@ def test_resolutions_step_down_on_one_grid_so_finer_never_lands_lower():
 
 
 def test_a_granularity_that_would_crumble_the_ideas_is_lowered_and_says_so():
-    from cocreate.cluster import (
+    from cocreate.clustering.clusterer import (
         GRAPH_RESOLUTION,
         MAX_CRUMB_SHARE,
         crumb_share,
@@ -119,7 +113,7 @@ def test_a_granularity_that_would_crumble_the_ideas_is_lowered_and_says_so():
 
 
 def test_groups_of_one_or_two_ideas_join_their_nearest_group_however_many():
-    from cocreate.cluster import absorb_small_groups
+    from cocreate.clustering.clusterer import absorb_small_groups
 
     X, truth = blobs(n_per_group=10, groups=4)
     unit = normalise_rows(X)
@@ -134,7 +128,7 @@ def test_groups_of_one_or_two_ideas_join_their_nearest_group_however_many():
 
 
 def test_above_the_graph_sample_the_other_ideas_join_the_nearest_group(monkeypatch):
-    import cocreate.cluster as cluster
+    import cocreate.clustering.clusterer as cluster
 
     X, truth = blobs(n_per_group=100, groups=4)
     unit = normalise_rows(X)
@@ -172,33 +166,27 @@ def test_near_duplicates_chain_into_groups_within_clusters():
     assert near_duplicate_groups(X, [0, 1, 0, 0, 1, 1], threshold=0.95) == [[0, 2], [4, 5]]
 
 
-def test_map_is_stable_for_a_seed_and_keeps_groups_apart():
-    X, truth = blobs(n_per_group=30, groups=3)
-    first = map_coordinates(X, random_state=3)
-    again = map_coordinates(X, random_state=3)
-    assert first.shape == (90, 2)
-    assert np.allclose(first, again)
-    centres = np.array([first[truth == g].mean(axis=0) for g in range(3)])
-    within = np.mean(
-        [np.linalg.norm(first[truth == g] - centres[g], axis=1).mean() for g in range(3)]
-    )
-    between = np.min(
-        [np.linalg.norm(centres[a] - centres[b]) for a in range(3) for b in range(a + 1, 3)]
-    )
-    assert between > 2 * within
-    assert map_coordinates(X[:3]).shape == (3, 2)
+def test_asking_for_more_groups_never_gives_fewer(store, demo, minilm):
+    # fine granularities split a small set into many tiny communities: joining them all to
+    # the few larger ones used to leave 2-3 groups where "more groups" was asked
+    from cocreate.clustering.pipeline import GRANULARITIES
+
+    texts = [idea["text"] for idea in store.list_ideas(demo["id"])]
+    X, _ = embed_texts(texts, minilm, store=store)
+    counts = [IdeaClusterer(granularity=g).fit(X).n_clusters_ for g in GRANULARITIES]
+    assert counts == sorted(counts), counts
+    assert counts[-1] > counts[GRANULARITIES.index(1.0)]
 
 
-def test_a_sampled_map_repeats_exactly_with_its_threads(monkeypatch):
-    import cocreate.cluster as cluster
+def test_a_very_fine_granularity_steps_back_instead_of_shattering(store, demo, minilm):
+    # past a point that depends on the set, a finer resolution splits a small workshop into
+    # ones and twos; the resolution steps down until at most a quarter of the ideas are in
+    # such crumbs, and those join their nearest group: no card of one or two ideas
+    from cocreate.clustering.clusterer import crumb_share
 
-    # above MAP_SAMPLE the map is fitted on a sample by MAP_THREADS threads and the rest
-    # placed into it: the same seed must give the same positions, bit for bit
-    monkeypatch.setattr(cluster, "MAP_SAMPLE", 120)
-    X, truth = blobs(n_per_group=100, groups=3)
-    first = map_coordinates(X, random_state=5)
-    assert np.array_equal(first, map_coordinates(X, random_state=5))
-    # ideas placed into the sampled map still land nearest their own group's centre
-    centres = np.array([first[truth == g].mean(axis=0) for g in range(3)])
-    nearest = np.argmin(np.linalg.norm(first[:, None] - centres[None], axis=2), axis=1)
-    assert np.mean(nearest == truth) > 0.95
+    texts = [idea["text"] for idea in store.list_ideas(demo["id"])]
+    X, _ = embed_texts(texts, minilm, store=store)
+    for granularity in (2.0, 4.0, 8.0):
+        model = IdeaClusterer(granularity=granularity).fit(X)
+        assert crumb_share(model.labels_) == 0.0, granularity
+        assert model.n_clusters_ < len(texts) / 3

@@ -1,6 +1,8 @@
-"""Group ideas by meaning: the clusterer, incremental assignment, near-duplicates, the 2-D map.
+"""Group ideas by meaning: the clusterer (a scikit-learn estimator), its graph and k-means
+math, incremental assignment and near-duplicates.
 
-Pure functions of vectors (and a seed): no store, no model. ``labels.py`` names the groups.
+Pure functions of vectors (and a seed): no store, no model. ``labels.py`` names the groups,
+``maps.py`` draws the 2-D map.
 
 Choices, measured in ``bench/quality.py`` and ``bench/speed.py``:
 
@@ -58,7 +60,6 @@ __all__ = [
     "normalise_rows",
     "assign_to_centroids",
     "near_duplicate_groups",
-    "map_coordinates",
 ]
 
 # above this many ideas, mini-batch k-means keeps time and memory linear and small
@@ -98,12 +99,6 @@ RESOLUTION_STEP = 1.1
 RESOLUTION_STEPS = 20
 # robust z-score under which an idea fits its group loosely
 LOOSE_Z = -2.5
-# the map is fitted on this many ideas and the others placed into it (bench/speed.py: at
-# 10k ideas 14 s instead of 39 s for a full fit, and the same groups on screen)
-MAP_SAMPLE = 3_000
-# openTSNE threads: fixed, not the core count, since the map differs by thread count (the same
-# for a seed at any one count: tested); two halve the 10k-idea map on two cores (17 -> 10 s)
-MAP_THREADS = 2
 
 
 def normalise_rows(X: np.ndarray) -> np.ndarray:
@@ -440,39 +435,3 @@ def near_duplicate_groups(
         groups.setdefault(find(i), []).append(i)
     found = [members for members in groups.values() if len(members) > 1]
     return sorted(found, key=lambda members: (-len(members), members[0]))
-
-
-def map_coordinates(X: np.ndarray, *, random_state: int = 0) -> np.ndarray:
-    """2-D positions for a map of ideas, stable for a seed (openTSNE, PCA-initialised).
-
-    Above ``MAP_SAMPLE`` ideas, the map is fitted on a seeded sample and the other ideas
-    are placed into it, which keeps the time linear.
-    """
-    unit = normalise_rows(X)
-    n = len(unit)
-    if n == 0:
-        return np.zeros((0, 2))
-    if n < 5:
-        # too few points for t-SNE: spread them on a circle, in order
-        angles = np.linspace(0, 2 * np.pi, n, endpoint=False)
-        return np.column_stack([np.cos(angles), np.sin(angles)])
-    from openTSNE import TSNE
-
-    rng = np.random.default_rng(random_state)
-    sample = np.sort(rng.choice(n, MAP_SAMPLE, replace=False)) if n > MAP_SAMPLE else np.arange(n)
-    perplexity = float(min(30, max(2, (len(sample) - 1) / 3)))
-    embedding = TSNE(
-        n_components=2,
-        perplexity=perplexity,
-        metric="cosine",
-        initialization="pca",
-        random_state=random_state,
-        n_jobs=MAP_THREADS,
-        verbose=False,
-    ).fit(unit[sample])
-    coordinates = np.zeros((n, 2))
-    coordinates[sample] = np.asarray(embedding)
-    rest = np.setdiff1d(np.arange(n), sample)
-    if len(rest):
-        coordinates[rest] = np.asarray(embedding.transform(unit[rest]))
-    return coordinates

@@ -25,7 +25,7 @@ __all__ = ["stop_words", "cluster_keywords", "label_from_keywords", "representat
 
 WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’-](?=[^\W\d_]))*", re.UNICODE)
 ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
-STOPWORDS_DIR = Path(__file__).resolve().parent.parent / "templates" / "stopwords"
+STOPWORDS_DIR = Path(__file__).resolve().parents[2] / "templates" / "stopwords"
 MIN_WORD_LENGTH = 2
 # a label needs two keywords; terms said once fill in when fewer repeat
 MIN_KEYWORDS = 2
@@ -239,7 +239,7 @@ def representative_members(
     X: np.ndarray, labels: np.ndarray, centers: np.ndarray, *, top: int = 3
 ) -> dict[int, list[int]]:
     """Row indices of the ``top`` ideas closest to each group's centre."""
-    from cocreate.cluster import normalise_rows
+    from cocreate.clustering.clusterer import normalise_rows
 
     unit = normalise_rows(X)
     found: dict[int, list[int]] = {}

@@ -11,7 +11,9 @@ L2-normalised float32 rows. Backends:
 - :class:`CombinedEmbedder`: weighted concatenation of several embedders.
 
 :func:`embed_texts` looks every text up in the store's cache, keyed by (model id, text hash),
-and encodes only the texts it has never seen.
+and encodes only the texts it has never seen. :func:`resolve_embedder` turns a name into an
+embedder, :func:`model_spec_for` a recorded model id back into that name, and
+:func:`idea_text_for_embedding` says which text of an idea is embedded.
 """
 
 from __future__ import annotations
@@ -23,9 +25,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from cocreate.store import Store
 
 __all__ = [
     "Embedder",
@@ -40,6 +45,8 @@ __all__ = [
     "bundled_model_path",
     "resolve_embedder",
     "available_models",
+    "model_spec_for",
+    "idea_text_for_embedding",
     "DEFAULT_MODEL_BY_LANGUAGE",
 ]
 
@@ -245,7 +252,7 @@ def embed_texts(
     texts: Sequence[str],
     embedder: Embedder,
     *,
-    store=None,
+    store: Store | None = None,
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
     stats: EmbedStats | None = None,
@@ -310,7 +317,7 @@ def _encoded_chunks(
 def models_dir() -> Path:
     """``$COCREATE_MODELS`` if set, else ``models/`` beside the package (the checkout)."""
     env = os.environ.get("COCREATE_MODELS")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "models"
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "models"
 
 
 def bundled_model_path() -> Path:
@@ -357,3 +364,50 @@ def resolve_embedder(spec: str | None = None, *, language: str | None = None) ->
         f"No model {spec!r}: give a sentence-transformers folder (with modules.json), or one "
         f"of: {', '.join(available_models())}. Models are never downloaded."
     )
+
+
+# the model id each name of resolve_embedder records (a local folder records "local:<name>")
+MODEL_SPECS = {
+    "sentence-transformers/all-MiniLM-L6-v2": "minilm",
+    "use-multilingual-v3": "use",
+    "use-multilingual-v3+sentence-transformers/all-MiniLM-L6-v2": "use+minilm",
+}
+
+
+def model_spec_for(model_id: str, *, only_installed: bool = True) -> str | None:
+    """The :func:`resolve_embedder` name whose model is ``model_id`` (None when no installed
+    model matches: the library then falls back on the workshop's default).
+
+    With ``only_installed=False``, the resolver name of a recorded model id even when that
+    model is not here (a ``local:`` folder since removed), so new ideas use the wall's model
+    and resolving it says the model is missing rather than embedding with another one."""
+    spec = MODEL_SPECS.get(model_id)
+    if spec is None and model_id.startswith("local:"):
+        spec = model_id.removeprefix("local:")
+    if only_installed and (
+        spec not in available_models()
+        # resolving builds a handle only; the weights load on first encode
+        or resolve_embedder(spec).model_id != model_id
+    ):
+        return None
+    return spec
+
+
+def idea_text_for_embedding(idea: dict[str, Any]) -> str:
+    """Title and text together: a title often names the idea better than its body."""
+    title = (idea.get("title") or "").strip()
+    text = idea["text"].strip()
+    if title and not text.lower().startswith(title.lower()):
+        return f"{title}. {text}"
+    return text
+
+
+def _embed_ideas(store: Store, ideas, embedder: Embedder, progress: Progress | None):
+    texts = [idea_text_for_embedding(i) for i in ideas]
+    return embed_texts(texts, embedder, store=store, progress=progress)
+
+
+def _embedder_for(store: Store, workshop: dict[str, Any], model: str | Embedder | None) -> Embedder:
+    if model is not None and not isinstance(model, str):
+        return model
+    return resolve_embedder(model, language=workshop["language"])

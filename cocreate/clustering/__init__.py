@@ -1,0 +1,142 @@
+"""Clustering a workshop's ideas, from the texts to the wall the facilitator edits.
+
+One module per step, lower ones first (none imports this package's ``__init__``):
+
+- ``embed``: embedders, model resolution, the embedding cache (by model id and text hash);
+- ``clusterer``: :class:`IdeaClusterer` (a scikit-learn estimator) and its graph / k-means
+  math, assignment to the nearest group, near-duplicates;
+- ``maps``: the 2-D map of ideas;
+- ``labels``: keywords, labels and representative ideas of each group;
+- ``fit_cache``: fits stored under a digest of the vectors and settings;
+- ``pipeline``: :func:`cluster_texts`, :func:`cluster_workshop`, :func:`assign_new_ideas`;
+- ``edits``: the facilitator's edits (rename, pin, merge, split, move, merge ideas, undo);
+- ``wall``: the cluster cards and near-duplicate groups the wall shows.
+
+Every public name of the former modules ``cocreate.embed``, ``cocreate.cluster``,
+``cocreate.labels`` and ``cocreate.clustering`` is importable from here.
+"""
+
+from cocreate.clustering.clusterer import (
+    IdeaClusterer,
+    assign_to_centroids,
+    graph_communities,
+    graph_partition,
+    near_duplicate_groups,
+    normalise_rows,
+)
+from cocreate.clustering.edits import (
+    merge_clusters,
+    merge_ideas,
+    move_idea,
+    pin_cluster,
+    rename_cluster,
+    split_cluster,
+    undo_merge,
+)
+from cocreate.clustering.embed import (
+    DEFAULT_MODEL_BY_LANGUAGE,
+    CombinedEmbedder,
+    Embedder,
+    EmbedStats,
+    ModelNotFound,
+    Progress,
+    SentenceTransformerEmbedder,
+    UniversalSentenceEncoder,
+    available_models,
+    bundled_model_path,
+    embed_texts,
+    hash_for_cache,
+    idea_text_for_embedding,
+    model_spec_for,
+    models_dir,
+    resolve_embedder,
+)
+from cocreate.clustering.fit_cache import FIT_LIBRARIES, FIT_VERSION, Fit, fit_key, fit_with_cache
+from cocreate.clustering.labels import (
+    cluster_keywords,
+    label_from_keywords,
+    representative_members,
+    stop_words,
+)
+from cocreate.clustering.maps import map_coordinates
+from cocreate.clustering.pipeline import (
+    DEFAULT_DUPLICATE_THRESHOLD,
+    DUPLICATE_THRESHOLD_BY_MODEL,
+    GRANULARITIES,
+    LABEL_CARRY_OVERLAP,
+    ClusteringSummary,
+    TextClustering,
+    assign_new_ideas,
+    cluster_texts,
+    cluster_workshop,
+    duplicate_threshold_for,
+)
+from cocreate.clustering.wall import (
+    cluster_cards,
+    distinct_representatives,
+    duplicate_suggestions,
+    merge_batches,
+    wall_rows,
+)
+
+__all__ = [
+    # former cocreate.clustering
+    "TextClustering",
+    "cluster_texts",
+    "ClusteringSummary",
+    "idea_text_for_embedding",
+    "cluster_workshop",
+    "assign_new_ideas",
+    "rename_cluster",
+    "pin_cluster",
+    "merge_clusters",
+    "split_cluster",
+    "move_idea",
+    "merge_ideas",
+    "undo_merge",
+    "cluster_cards",
+    "DEFAULT_DUPLICATE_THRESHOLD",
+    "DUPLICATE_THRESHOLD_BY_MODEL",
+    "duplicate_threshold_for",
+    "GRANULARITIES",
+    "LABEL_CARRY_OVERLAP",
+    "FIT_VERSION",
+    "FIT_LIBRARIES",
+    "Fit",
+    "fit_key",
+    "fit_with_cache",
+    # former cocreate.embed
+    "Embedder",
+    "SentenceTransformerEmbedder",
+    "UniversalSentenceEncoder",
+    "CombinedEmbedder",
+    "EmbedStats",
+    "ModelNotFound",
+    "Progress",
+    "embed_texts",
+    "hash_for_cache",
+    "models_dir",
+    "bundled_model_path",
+    "resolve_embedder",
+    "available_models",
+    "DEFAULT_MODEL_BY_LANGUAGE",
+    # former cocreate.cluster
+    "IdeaClusterer",
+    "graph_communities",
+    "graph_partition",
+    "normalise_rows",
+    "assign_to_centroids",
+    "near_duplicate_groups",
+    "map_coordinates",
+    # former cocreate.labels
+    "stop_words",
+    "cluster_keywords",
+    "label_from_keywords",
+    "representative_members",
+    # moved down from cocreate.ui.wall
+    "model_spec_for",
+    "distinct_representatives",
+    "duplicate_suggestions",
+    "merge_batches",
+    "wall_rows",
+]
