@@ -1,0 +1,83 @@
+"""SQLite storage: the only package of cocreate that runs SQL.
+
+One SQLite file per installation (``default_db_path``), in WAL mode with a busy timeout and
+foreign keys on. The schema is created and evolved by registered migrations
+(``sqlite_utils.Migrations``): add a new function for each change, never edit an applied one.
+
+A :class:`Store` wraps one connection. Streamlit runs each rerun on a new thread, so the app
+opens one ``Store`` per script run and only caches "migrations applied for this path".
+
+``Store`` is the one object callers hold, composed here from one mixin per noun:
+``connection`` (opening the file, the write transaction, ``StoreError``), ``schema`` (the
+migrations), ``workshops``, ``ideas`` (ideas and imports, search, filters, facets), ``caches``
+(embedding vectors, clustering fits), ``clusters`` (clusterings, assignments, merges),
+``rounds`` (rubric copies, rounds, raters, scores, votes) and ``actors`` (the stakeholder map).
+"""
+
+from __future__ import annotations
+
+from cocreate.store.actors import ActorsMixin
+from cocreate.store.caches import FITS_KEPT, CachesMixin
+from cocreate.store.clusters import ClustersMixin
+from cocreate.store.connection import (
+    BUSY_TIMEOUT_MS,
+    DB_ENV_VAR,
+    SQL_CHUNK,
+    StoreConnection,
+    StoreError,
+    default_db_path,
+    now_iso,
+)
+from cocreate.store.ideas import IdeasMixin
+from cocreate.store.rounds import RoundsMixin
+from cocreate.store.schema import (
+    REVISION_SOURCES,
+    m001_workshops_imports_ideas,
+    m002_embedding_cache,
+    m003_clusters_assignments_merges,
+    m004_rubrics_rounds_scores,
+    m005_stakeholders,
+    m006_workshop_revision,
+    m007_fit_cache,
+    migrations,
+)
+from cocreate.store.workshops import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, WorkshopsMixin
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "DB_ENV_VAR",
+    "FITS_KEPT",
+    "JOIN_CODE_ALPHABET",
+    "JOIN_CODE_LENGTH",
+    "REVISION_SOURCES",
+    "SQL_CHUNK",
+    "Store",
+    "StoreConnection",
+    "StoreError",
+    "default_db_path",
+    "m001_workshops_imports_ideas",
+    "m002_embedding_cache",
+    "m003_clusters_assignments_merges",
+    "m004_rubrics_rounds_scores",
+    "m005_stakeholders",
+    "m006_workshop_revision",
+    "m007_fit_cache",
+    "migrations",
+    "now_iso",
+]
+
+
+class Store(
+    WorkshopsMixin,
+    IdeasMixin,
+    CachesMixin,
+    ClustersMixin,
+    RoundsMixin,
+    ActorsMixin,
+):
+    """One connection to a cocreate database file.
+
+    >>> store = Store(":memory:")
+    >>> store.create_workshop("Vélo en ville")["slug"]
+    'velo-en-ville'
+    """
