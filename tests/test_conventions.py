@@ -1,6 +1,7 @@
 """House rules a reviewer would otherwise check by hand: translations and layering."""
 
 import ast
+import importlib
 import re
 import string
 from pathlib import Path
@@ -145,3 +146,99 @@ def test_ui_pages_show_no_untranslated_literal():
                 if is_label_literal(arg):
                     found.append(f"{path.name}:{node.lineno} {arg.value!r}")
     assert found == []
+
+
+# the library from the bottom up: a module imports only from layers below its own (or from its
+# own package); siblings in one layer stay independent of each other
+LAYERS = (
+    {"i18n", "language", "former_paths"},
+    {"records"},
+    {"store"},
+    {"ingest", "access", "export", "clustering"},
+    {"templates", "server"},
+    {"scoring", "stakeholders"},
+    {"demo"},
+    {"cli", "ui"},
+    {"__init__", "__main__"},
+)
+
+
+def layer_of(unit: str) -> int:
+    [layer] = [number for number, units in enumerate(LAYERS) if unit in units]
+    return layer
+
+
+def unit_of(path) -> str:
+    return path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+
+
+def cocreate_imports(path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module]
+        else:
+            continue
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "cocreate" and len(parts) > 1:
+                yield node.lineno, parts[1]
+
+
+def test_every_module_belongs_to_a_layer():
+    units = {unit_of(p) for p in python_files(PACKAGE)}
+    assert units - set().union(*LAYERS) == set()
+
+
+def test_no_module_imports_from_its_own_layer_or_above():
+    upward = [
+        f"{p.relative_to(PACKAGE)}:{line} imports cocreate.{target}"
+        for p in python_files(PACKAGE)
+        for line, target in cocreate_imports(p)
+        if target != unit_of(p) and layer_of(target) >= layer_of(unit_of(p))
+    ]
+    assert upward == []
+
+
+# rules that decide what is stored or who sees what, moved from cocreate/ui into the library
+MOVED_DOWN = {
+    "round_board": "cocreate.scoring",
+    "save_actors": "cocreate.stakeholders",
+    "save_relations": "cocreate.stakeholders",
+    "save_links": "cocreate.stakeholders",
+    "actors_table": "cocreate.stakeholders",
+    "relations_table": "cocreate.stakeholders",
+    "links_table": "cocreate.stakeholders",
+    "shown_graph": "cocreate.stakeholders",
+    "duplicate_suggestions": "cocreate.clustering",
+    "merge_batches": "cocreate.clustering",
+    "distinct_representatives": "cocreate.clustering",
+    "wall_rows": "cocreate.clustering",
+    "model_spec_for": "cocreate.clustering",
+}
+
+
+def test_rules_that_decide_what_is_stored_live_below_the_ui():
+    defined_in_ui = {
+        f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}"
+        for path in python_files(PACKAGE / "ui")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef | ast.ClassDef) and node.name in MOVED_DOWN
+    }
+    assert defined_in_ui == set()
+    for name, package in MOVED_DOWN.items():
+        assert callable(getattr(importlib.import_module(package), name)), (package, name)
+
+
+def test_the_ui_deletes_nothing_itself():
+    """Deleting stored rows is a rule (which rows go): the library decides it, not a page."""
+    deletes = [
+        f"{path.relative_to(PACKAGE)}:{node.lineno} .{node.func.attr}("
+        for path in python_files(PACKAGE / "ui")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr.startswith(("delete_", "retire_", "undo_"))
+    ]
+    assert deletes == []
