@@ -998,9 +998,17 @@ def submit_idea(
     author: str | None = None,
     category: str | None = None,
     source: str = "form",
+    client_token: str | None = None,
 ) -> dict[str, Any]:
-    """Add one idea typed by a person; raise :class:`IngestError` if it is empty or too long."""
+    """Add one idea typed by a person; raise :class:`IngestError` if it is empty or too long.
+
+    ``client_token`` names this submission on the sending device: sending it again (a retry
+    after a lost answer, a double tap) returns the idea stored the first time."""
     target = store.get_workshop(workshop)
+    if client_token is not None:
+        stored = store.find_idea_by_key(target["id"], source, f"{source}:{client_token}")
+        if stored is not None:
+            return stored
     clean = clean_text(text)
     if not clean:
         raise IngestError(RowProblem(source, "empty_text"))
@@ -1016,7 +1024,7 @@ def submit_idea(
     record = IdeaRecord(
         text=clean,
         # a person may type the same idea twice on purpose: each submission is its own idea
-        source_key=f"{source}:{uuid.uuid4().hex}",
+        source_key=f"{source}:{client_token or uuid.uuid4().hex}",
         title=_text_or_none(title),
         author=_text_or_none(author),
         category=_text_or_none(category),
@@ -1025,4 +1033,7 @@ def submit_idea(
         original=original,
     )
     report = store.add_ideas(target["id"], [record], source=source)
+    if not report.idea_ids:
+        # the same token stored meanwhile by a concurrent retry: that one is the idea
+        return store.find_idea_by_key(target["id"], source, record.source_key)
     return store.get_idea(report.idea_ids[0])

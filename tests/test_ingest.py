@@ -178,6 +178,15 @@ def test_typed_idea_is_cleaned_detected_and_validated(store, workshop):
     assert store.count_ideas(workshop["id"]) == 1
 
 
+def test_a_submission_sent_twice_with_its_client_token_is_stored_once(store, workshop):
+    first = submit_idea(store, workshop["id"], "Des bancs au square", client_token="phone-1-7")
+    again = submit_idea(store, workshop["id"], "Des bancs au square", client_token="phone-1-7")
+    other = submit_idea(store, workshop["id"], "Des bancs au square", client_token="phone-2-1")
+    assert again["id"] == first["id"] and other["id"] != first["id"]
+    assert other["duplicate_of"] == first["id"]
+    assert store.count_ideas(workshop["id"]) == 2
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [

@@ -238,6 +238,16 @@ class IdeasMixin(StoreConnection):
             )
         )
 
+    def find_idea_by_key(
+        self, workshop_id: int, source: str, source_key: str
+    ) -> dict[str, Any] | None:
+        """The idea stored under this (source, source key) in a workshop, or ``None``."""
+        row = self.db.execute(
+            "SELECT id FROM ideas WHERE workshop_id = ? AND source = ? AND source_key = ?",
+            [workshop_id, source, source_key],
+        ).fetchone()
+        return self.get_idea(row[0]) if row else None
+
     def get_idea(self, idea_id: int) -> dict[str, Any]:
         rows = list(self.db.query("SELECT * FROM ideas WHERE id = ?", [idea_id]))
         if not rows:
