@@ -29,7 +29,7 @@ PRESENTER_CSS = """
 .cc-present .cc-url {font-size: min(1.3rem, 1.1vw); color: #222;}
 .cc-present .cc-link {display: inline-block; overflow-wrap: anywhere; font-weight: 600;}
 .cc-present .cc-hint {border: 3px solid #7a3e00; border-radius: .6rem; padding: .6rem .9rem;
-                      background: #fff4e0; color: #111; font-size: 1.2rem;}
+                      margin-top: .6rem; background: #fff4e0; color: #111; font-size: 1.2rem;}
 .cc-present .cc-hint code {color: #111; background: #fff; font-size: 1.2rem;}
 .cc-idea {border: 3px solid #111; border-radius: .6rem; padding: .6rem .9rem;
           margin-bottom: .8rem; background: #fffbe6; font-size: 1.5rem; color: #111;}
