@@ -66,8 +66,7 @@ def main() -> None:
         st.sidebar.caption(t("app.database", lang, path=path))
     pages = {name: page(name, lang) for name in pages_for(role)}
     # addresses of pages this session may not open, or of no page, answer in its language
-    joined = set(PARTICIPANT_PAGES) - set(VISITOR_PAGES)
-    hidden = stand_in_pages(set(PAGE_FILES), pages, lang, joined=joined)
+    hidden = stand_in_pages(set(PAGE_FILES), pages, lang)
     navigation = st.navigation([*pages.values(), *hidden])
     goto = st.session_state.pop("goto_page", None)
     if goto in pages:

@@ -95,13 +95,11 @@ def requested_page() -> str:
     return (ctx.pages_manager.intended_page_name or "") if ctx else ""
 
 
-def stand_in_pages(
-    known: set[str], shown: dict[str, st.Page], lang: str, *, joined: set[str]
-) -> list[st.Page]:
-    """Hidden pages answering the addresses no page of this session has: every page of the
-    app this session may not open (``known`` minus ``shown``; ``joined``: those a participant
-    opens after joining), and the address asked for when it names no page, so that Streamlit
-    never shows its English "Page not found"."""
+def stand_in_pages(known: set[str], shown: dict[str, st.Page], lang: str) -> list[st.Page]:
+    """Hidden pages answering the addresses no page of this session has, so that Streamlit
+    never shows its English "Page not found": a page of the app this session may not open
+    (``known`` minus ``shown``) leads to the session's first page, as Streamlit does, and an
+    address naming no page says so in ``lang``."""
     names = known - shown.keys()
     asked = requested_page()
     if asked not in known and PAGE_NAME.fullmatch(asked):
@@ -109,7 +107,7 @@ def stand_in_pages(
     home = next(iter(shown.values()))
     return [
         st.Page(
-            _not_here(name, home, lang, why=_why_not(name, known, joined)),
+            _elsewhere(home) if name in known else _not_found(name, home, lang),
             title=t("app.not_found", lang),
             url_path=name,
             visibility="hidden",
@@ -118,16 +116,18 @@ def stand_in_pages(
     ]
 
 
-def _why_not(name: str, known: set[str], joined: set[str]) -> str:
-    if name in joined:
-        return "participate.not_joined"
-    return "live.refused" if name in known else "app.not_found_body"
+def _elsewhere(home: st.Page) -> Callable[[], None]:
+    def elsewhere() -> None:
+        # the address keeps the workshop, the participant's token and the language
+        st.switch_page(home, query_params=st.query_params.to_dict())
+
+    return elsewhere
 
 
-def _not_here(name: str, home: st.Page, lang: str, *, why: str) -> Callable[[], None]:
-    def not_here() -> None:
+def _not_found(name: str, home: st.Page, lang: str) -> Callable[[], None]:
+    def not_found() -> None:
         st.header(t("app.not_found", lang))
-        st.info(t(why, lang, name=name))
+        st.info(t("app.not_found_body", lang, name=name))
         st.page_link(home, label=t("app.go_home", lang, page=home.title))
 
-    return not_here
+    return not_found

@@ -124,7 +124,9 @@ def test_an_address_of_no_page_answers_in_the_chosen_language(serve, browser, db
     expect(page.get_by_text("Page not found")).to_have_count(0)
     page.get_by_role("link", name="Aller à : Rejoindre").click()
     expect(page.get_by_test_id("stHeading").get_by_text("Rejoindre un atelier")).to_be_visible()
-    # a facilitator page opened by a visitor: the same page, saying why
-    open_page(page, f"{url}/workshop?lang=en", "Page not found")
-    expect(page.get_by_text("This page is for the workshop's facilitators.")).to_be_visible()
+    # a facilitator page opened by a visitor leads to the Join page, with no dialog either
+    page.goto(f"{url}/workshop?lang=en")
+    expect(page.get_by_test_id("stHeading").get_by_text("Join a workshop")).to_be_visible()
+    expect(page).to_have_url(f"{url}/?lang=en")
     expect(page.get_by_role("dialog")).to_have_count(0)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
