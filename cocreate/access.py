@@ -47,9 +47,16 @@ __all__ = [
     "set_phase",
     "require_role",
     "lan_address",
+    "is_loopback",
+    "room_host",
+    "HOST_ENV_VAR",
 ]
 
 ACCESS_ENV_VAR = "COCREATE_ACCESS"
+# the address the server listens on (`cocreate serve --host`), set for the app by the server
+HOST_ENV_VAR = "COCREATE_HOST"
+LOOPBACK_HOSTS = {"localhost", "::1", "[::1]", "ip6-localhost"}
+ALL_INTERFACES = {"", "0.0.0.0", "::", "[::]"}
 PHASES = ("collect", "cluster", "score", "map", "decide")
 FACILITATOR = "facilitator"
 PARTICIPANT = "participant"
@@ -175,6 +182,34 @@ def set_phase(store: Store, access: Access, workshop_id: int, phase: str) -> Non
     if phase not in PHASES:
         raise ValueError(f"Unknown phase {phase!r}: phases are {', '.join(PHASES)}.")
     store.set_phase(workshop_id, phase)
+
+
+def is_loopback(host: str | None) -> bool:
+    """Whether ``host`` names this computer only (nothing else on the network answers it)."""
+    name = (host or "").strip().lower()
+    return name in LOOPBACK_HOSTS or name.startswith("127.")
+
+
+def room_host(bind_host: str | None, opened_host: str | None = None) -> str | None:
+    """The host phones in the room open the app on, or ``None`` when they cannot reach it.
+
+    ``bind_host`` is the address the server listens on (``None`` or empty: every interface,
+    Streamlit's default); ``opened_host`` the one the facilitator's page was opened with,
+    which phones can use when it is not this computer's loopback: it answered."""
+    if opened_host and not is_loopback(opened_host):
+        return _url_host(opened_host)
+    bind = (bind_host or "").strip().lower()
+    if is_loopback(bind):
+        return None
+    if bind in ALL_INTERFACES:
+        address = lan_address()
+        return None if is_loopback(address) else address
+    return _url_host(bind)
+
+
+def _url_host(host: str) -> str:
+    # an IPv6 address goes in brackets in a URL
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
 def lan_address() -> str:

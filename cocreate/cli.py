@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import click
 
-from cocreate.access import lan_address, reset_facilitator_secret
+from cocreate.access import is_loopback, reset_facilitator_secret, room_host
 from cocreate.clustering import ModelNotFound, cluster_cards, cluster_workshop
 from cocreate.demo import stage_demo
 from cocreate.export import EXPORT_FORMATS, export_file
 from cocreate.ingest import FIELDS, IngestError, import_file
-from cocreate.server import server_env, streamlit_command
+from cocreate.server import run_server, server_env, streamlit_command
 from cocreate.store import DB_ENV_VAR, Store, StoreError, default_db_path
 from cocreate.templates import create_workshop_from_template, list_templates, load_demo
 
@@ -387,13 +386,18 @@ def demo(ctx: click.Context, if_missing: bool, ideas_only: bool) -> None:
 @click.pass_context
 def serve(ctx: click.Context, port: int, host: str, access: str | None) -> None:
     """Start the app in the browser (Streamlit)."""
-    local_only = host in ("localhost", "127.0.0.1", "::1")
-    env = server_env(ctx.obj["db"], access or ("open" if local_only else "secret"))
+    local_only = is_loopback(host)
+    env = server_env(ctx.obj["db"], access or ("open" if local_only else "secret"), host=host)
     command = streamlit_command(port, host)
     click.echo(f"cocreate on http://{host}:{port} (database {ctx.obj['db']})")
-    if not local_only:
-        click.echo(f"Phones in the room join on http://{lan_address()}:{port}")
-    ctx.exit(subprocess.call(command, env=env))
+    room = room_host(host)
+    if local_only:
+        click.echo("Only this computer can open it: for phones in the room, --host 0.0.0.0")
+    elif room is None:
+        click.echo("No network found: connect this computer to the room's network")
+    else:
+        click.echo(f"Phones in the room join on http://{room}:{port}")
+    ctx.exit(run_server(command, env))
 
 
 def main() -> None:

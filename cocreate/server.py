@@ -3,7 +3,10 @@ tests and bench/app.py, which need it on a free port and wait until it answers."
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -12,12 +15,19 @@ import urllib.request
 from pathlib import Path
 from typing import IO
 
-from cocreate.access import ACCESS_ENV_VAR
+from cocreate.access import ACCESS_ENV_VAR, HOST_ENV_VAR
 from cocreate.store import DB_ENV_VAR
 
 APP_SCRIPT = Path(__file__).resolve().parent / "ui" / "app.py"
 # a first start imports torch, pandas and altair: long on a busy 2-core machine
 STARTUP_SECONDS = 90
+# what stops `cocreate serve`: a service manager (TERM), Ctrl-C (INT), a closed terminal (HUP)
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)
+)
+# time the server has to close its connections once told to stop, before it is killed
+STOP_GRACE_SECONDS = 10.0
+PR_SET_PDEATHSIG = 1
 
 
 def streamlit_command(port: int, host: str, *, app: Path = APP_SCRIPT) -> list[str]:
@@ -41,15 +51,85 @@ def streamlit_command(port: int, host: str, *, app: Path = APP_SCRIPT) -> list[s
     ]
 
 
-def server_env(db_path: Path | str, access: str, extra: dict[str, str] | None = None) -> dict:
-    """The server's environment: this one, the database, offline models, the access mode."""
+def server_env(
+    db_path: Path | str,
+    access: str,
+    extra: dict[str, str] | None = None,
+    *,
+    host: str | None = None,
+) -> dict:
+    """The server's environment: this one, the database, offline models, the access mode and,
+    when given, the address it listens on (the presenter view tells from it whether phones
+    can reach the join link)."""
     return {
         **os.environ,
         DB_ENV_VAR: str(db_path),
         "HF_HUB_OFFLINE": "1",
         ACCESS_ENV_VAR: access,
+        **({HOST_ENV_VAR: host} if host else {}),
         **(extra or {}),
     }
+
+
+def run_server(
+    command: list[str], env: dict[str, str], *, grace: float = STOP_GRACE_SECONDS
+) -> int:
+    """Run the server in the foreground until it exits or this process is told to stop; returns
+    its exit status. A stop signal (TERM, INT, HUP) goes to the server's whole process group,
+    which gets ``grace`` seconds before it is killed, so nothing is left holding the port; on
+    Linux the server also dies with this process if this one is killed outright."""
+    if os.name != "posix":
+        return subprocess.call(command, env=env)
+    process = subprocess.Popen(
+        command, env=env, start_new_session=True, preexec_fn=_die_with_parent()
+    )
+    told: list[float] = []
+
+    def forward(signum: int, _frame: object) -> None:
+        told.append(time.monotonic())
+        _signal_group(process, signal.SIGINT if signum == signal.SIGINT else signal.SIGTERM)
+
+    previous = {signum: signal.signal(signum, forward) for signum in STOP_SIGNALS}
+    try:
+        while True:
+            try:
+                returncode = process.wait(timeout=0.2)
+                break
+            except subprocess.TimeoutExpired:
+                if told and time.monotonic() - told[0] > grace:
+                    _signal_group(process, signal.SIGKILL)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        # whatever the server started and left behind (a worker process) goes with it
+        _signal_group(process, signal.SIGKILL)
+    return 128 - returncode if returncode < 0 else returncode
+
+
+def _signal_group(process: subprocess.Popen, signum: int) -> None:
+    # the group is gone once every process in it has exited
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signum)
+
+
+def _die_with_parent():
+    """A pre-exec hook asking Linux to send SIGTERM to the server when `cocreate serve` dies,
+    even by SIGKILL, which no handler sees; ``None`` elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    parent = os.getpid()
+
+    def hook() -> None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        # the parent may have died before the request was made
+        if os.getppid() != parent:
+            os._exit(1)
+
+    return hook
 
 
 def free_port() -> int:
@@ -87,7 +167,7 @@ def start_local_server(
     process = subprocess.Popen(
         streamlit_command(port, "127.0.0.1", app=app),
         cwd=app.parent,
-        env=server_env(db_path, access, env),
+        env=server_env(db_path, access, env, host="127.0.0.1"),
         stdout=log,
         stderr=subprocess.STDOUT,
     )

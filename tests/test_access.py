@@ -3,6 +3,7 @@
 import pytest
 from click.testing import CliRunner
 
+from cocreate import access
 from cocreate.access import (
     ACCESS_ENV_VAR,
     FACILITATOR,
@@ -10,10 +11,12 @@ from cocreate.access import (
     Access,
     AccessDenied,
     hash_secret,
+    is_loopback,
     join_workshop,
     new_secret,
     require_role,
     reset_facilitator_secret,
+    room_host,
     set_phase,
     unlock_facilitator,
     verify_secret,
@@ -104,3 +107,34 @@ def test_cli_prints_a_secret_once_and_never_stores_it(db_path):
     renewed = runner.invoke(cli, ["--db", str(db_path), "secret", "-w", "parc"])
     new = renewed.output.split("Facilitator secret: ")[1].split()[0]
     assert new != secret
+
+
+@pytest.mark.parametrize(
+    ("bind", "opened", "expected"),
+    [
+        # a server on this computer only: no address phones can reach
+        ("localhost", None, None),
+        ("127.0.0.1", "localhost", None),
+        ("::1", "127.0.0.1", None),
+        # every interface (Streamlit's default when no address is given): the network address
+        ("0.0.0.0", "localhost", "192.168.1.20"),
+        ("::", None, "192.168.1.20"),
+        ("", "127.0.0.1", "192.168.1.20"),
+        (None, None, "192.168.1.20"),
+        # one address: that one
+        ("10.0.0.7", None, "10.0.0.7"),
+        ("fe80::1", None, "[fe80::1]"),
+        # the page was opened on an address that is not this computer's loopback: it answered
+        ("0.0.0.0", "atelier.local", "atelier.local"),
+        ("127.0.0.1", "atelier.example", "atelier.example"),
+    ],
+)
+def test_the_room_host_is_one_phones_can_reach(monkeypatch, bind, opened, expected):
+    monkeypatch.setattr(access, "lan_address", lambda: "192.168.1.20")
+    assert room_host(bind, opened) == expected
+
+
+def test_no_network_leaves_no_room_host(monkeypatch):
+    monkeypatch.setattr(access, "lan_address", lambda: "127.0.0.1")
+    assert room_host("0.0.0.0") is None
+    assert is_loopback("localhost") and is_loopback("127.0.1.1") and not is_loopback("10.0.0.1")

@@ -12,8 +12,9 @@ import streamlit as st
 
 from cocreate.access import FACILITATOR, PARTICIPANT
 from cocreate.i18n import t
-from cocreate.ui.common import current_workshop, language_switch, open_store, page
+from cocreate.ui.common import PAGE_FILES, current_workshop, language_switch, open_store, page
 from cocreate.ui.roles import follow_links, is_open_mode, role_in
+from cocreate.ui.widget_text import stand_in_pages, widget_text_css
 
 FACILITATOR_PAGES = (
     "workshop",
@@ -29,6 +30,15 @@ FACILITATOR_PAGES = (
 )
 PARTICIPANT_PAGES = ("participate", "ballot", "join")
 VISITOR_PAGES = ("join",)
+# drawn here, sent inline: a Material icon as favicon is fetched from Google's font server
+FAVICON = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
+    '<g stroke="#0b4f8a" stroke-width="5" stroke-linecap="round">'
+    '<line x1="32" y1="32" x2="32" y2="9"/><line x1="32" y1="32" x2="53" y2="45"/>'
+    '<line x1="32" y1="32" x2="11" y2="45"/></g><g fill="#0b4f8a">'
+    '<circle cx="32" cy="32" r="11"/><circle cx="32" cy="9" r="7"/>'
+    '<circle cx="53" cy="45" r="7"/><circle cx="11" cy="45" r="7"/></g></svg>'
+)
 
 
 def pages_for(role: str | None) -> tuple[str, ...]:
@@ -40,20 +50,24 @@ def pages_for(role: str | None) -> tuple[str, ...]:
 
 
 def main() -> None:
-    st.set_page_config(page_title="cocreate", page_icon=":material/hub:", layout="wide")
+    st.set_page_config(page_title="cocreate", page_icon=FAVICON, layout="wide")
     with open_store() as store:
         follow_links(store)
         workshop = current_workshop(store)
         path = store.path
     role = FACILITATOR if is_open_mode() else role_in(workshop)
     lang = language_switch(workshop)
+    if css := widget_text_css(lang):
+        st.html(css)
     if workshop:
         st.sidebar.caption(t("app.current_workshop", lang))
         st.sidebar.markdown(f"**{workshop['title']}**")
     if role == FACILITATOR:
         st.sidebar.caption(t("app.database", lang, path=path))
     pages = {name: page(name, lang) for name in pages_for(role)}
-    navigation = st.navigation(list(pages.values()))
+    # addresses of pages this session may not open, or of no page, answer in its language
+    hidden = stand_in_pages(set(PAGE_FILES), pages, lang)
+    navigation = st.navigation([*pages.values(), *hidden])
     goto = st.session_state.pop("goto_page", None)
     if goto in pages:
         st.switch_page(pages[goto])

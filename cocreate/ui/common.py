@@ -8,10 +8,12 @@ from typing import Any
 import streamlit as st
 
 from cocreate.access import FACILITATOR, reset_facilitator_secret
-from cocreate.i18n import LANGUAGES, language_name, t
+from cocreate.i18n import DEFAULT_LANGUAGE, LANGUAGES, language_name, t
 from cocreate.store import Store, StoreError, default_db_path
 from cocreate.ui.roles import is_open_mode, refuse_unless, session_access
 
+# the session key, and the address parameter, of the interface language
+LANG_KEY = "lang"
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 PAGE_FILES = {
     "workshop": PAGES_DIR / "workshop.py",
@@ -54,13 +56,23 @@ def open_store() -> Store:
 
 
 def ui_lang(workshop: dict[str, Any] | None = None) -> str:
-    """The interface language: the sidebar choice, else ``?lang=``, else the workshop's
-    language (French for a French workshop), else French."""
-    if "lang" not in st.session_state:
-        default = workshop["language"] if workshop else "fr"
-        wanted = st.query_params.get("lang", default)
-        st.session_state["lang"] = wanted if wanted in LANGUAGES else "fr"
-    return st.session_state["lang"]
+    """The interface language: ``?lang=`` (the sidebar choice is kept there, so a reload keeps
+    it), else this session's choice, else the workshop's language, else French; written back
+    to the address when it is missing there."""
+    wanted = st.query_params.get("lang")
+    if wanted in LANGUAGES and st.session_state.get(LANG_KEY) != wanted:
+        st.session_state[LANG_KEY] = wanted
+    elif LANG_KEY not in st.session_state:
+        default = workshop["language"] if workshop else DEFAULT_LANGUAGE
+        st.session_state[LANG_KEY] = default if default in LANGUAGES else DEFAULT_LANGUAGE
+    lang = st.session_state[LANG_KEY]
+    if wanted != lang:
+        st.query_params[LANG_KEY] = lang
+    return lang
+
+
+def _keep_lang_in_address() -> None:
+    st.query_params[LANG_KEY] = st.session_state[LANG_KEY]
 
 
 def language_switch(workshop: dict[str, Any] | None = None) -> str:
@@ -68,11 +80,12 @@ def language_switch(workshop: dict[str, Any] | None = None) -> str:
     st.sidebar.radio(
         t("app.language", lang),
         LANGUAGES,
-        key="lang",
+        key=LANG_KEY,
         format_func=lambda code: language_name(code, code),
         horizontal=True,
+        on_change=_keep_lang_in_address,
     )
-    return st.session_state["lang"]
+    return st.session_state[LANG_KEY]
 
 
 def page(name: str, lang: str) -> st.Page:

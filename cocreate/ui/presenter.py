@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import io
 import os
+from html import escape
 from urllib.parse import urlsplit
 
 import segno
 import streamlit as st
 
-from cocreate.access import lan_address
+from cocreate.access import HOST_ENV_VAR, is_loopback, room_host
+from cocreate.i18n import t
 
 PUBLIC_URL_ENV_VAR = "COCREATE_PUBLIC_URL"
-LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
+OPEN_TO_THE_ROOM = "cocreate serve --host 0.0.0.0"
 
 # large type, high contrast, no sidebar or toolbar: read from the back of a room
 PRESENTER_CSS = """
@@ -26,6 +28,9 @@ PRESENTER_CSS = """
 .cc-present .cc-code {font-size: 3.4rem; font-weight: 800; letter-spacing: .3rem;}
 .cc-present .cc-url {font-size: min(1.3rem, 1.1vw); color: #222;}
 .cc-present .cc-link {display: inline-block; overflow-wrap: anywhere; font-weight: 600;}
+.cc-present .cc-hint {border: 3px solid #7a3e00; border-radius: .6rem; padding: .6rem .9rem;
+                      margin-top: .6rem; background: #fff4e0; color: #111; font-size: 1.2rem;}
+.cc-present .cc-hint code {color: #111; background: #fff; font-size: 1.2rem;}
 .cc-idea {border: 3px solid #111; border-radius: .6rem; padding: .6rem .9rem;
           margin-bottom: .8rem; background: #fffbe6; font-size: 1.5rem; color: #111;}
 .cc-idea .cc-author {font-size: 1.1rem; color: #333;}
@@ -42,19 +47,34 @@ PRESENTER_CSS = """
 """
 
 
-def join_url(code: str) -> str:
-    """The link phones open: ``$COCREATE_PUBLIC_URL``, else the address this page was opened
-    with, with this machine's network address in place of localhost (a phone cannot reach
-    the facilitator's localhost)."""
+def join_url(code: str) -> str | None:
+    """The link phones open: ``$COCREATE_PUBLIC_URL``, else this page's address when phones
+    can reach it (:func:`cocreate.access.room_host`: the host the page was opened with, or
+    this machine's network address in place of localhost); ``None`` when the server listens
+    on this computer only, or no network is there."""
     base = os.environ.get(PUBLIC_URL_ENV_VAR)
     if not base:
         parts = urlsplit(st.context.url or "http://localhost:8501/")
-        host = parts.hostname or "localhost"
-        if host in LOOPBACK:
-            host = lan_address()
+        host = room_host(bind_host(), parts.hostname)
+        if host is None:
+            return None
         port = f":{parts.port}" if parts.port else ""
         base = f"{parts.scheme or 'http'}://{host}{port}/"
     return f"{base.rstrip('/')}/?join={code}"
+
+
+def bind_host() -> str:
+    """The address the server listens on: as `cocreate serve` tells it, else Streamlit's
+    ``server.address`` (empty: every interface)."""
+    return os.environ.get(HOST_ENV_VAR) or st.get_option("server.address") or ""
+
+
+def unreachable_hint(lang: str) -> str:
+    """Why phones cannot join yet and how to open the app to the room, as HTML."""
+    key = "present.local_only" if is_loopback(bind_host()) else "present.no_network"
+    before, found, after = t(key, lang, command="\0").partition("\0")
+    command = f"<code>{escape(OPEN_TO_THE_ROOM)}</code>" if found else ""
+    return f"<div class='cc-hint'>{escape(before)}{command}{escape(after)}</div>"
 
 
 def qr_png(url: str) -> bytes:

@@ -114,6 +114,7 @@ def clustering_form(name: str, submit_label: str, last: dict | None) -> None:
             models,
             index=models.index(last_spec) if last_spec in models else 0,
             format_func=lambda m: m or t("clusters.model_default", lang, model=default_model),
+            placeholder=t("widget.choose_one", lang),
             key=f"clusters_{name}_model",
         )
         submitted = st.form_submit_button(submit_label, type="primary")
@@ -409,7 +410,11 @@ with tab_edit:
 
     st.subheader(t("clusters.edit_one", lang), anchor=False)
     picked = st.selectbox(
-        t("clusters.pick", lang), ids, format_func=group_option, key="clusters_edit_pick"
+        t("clusters.pick", lang),
+        ids,
+        format_func=group_option,
+        placeholder=t("widget.choose_one", lang),
+        key="clusters_edit_pick",
     )
     card = by_id[picked]
     label_col, save_col = st.columns([4, 1], vertical_alignment="bottom")
@@ -475,7 +480,11 @@ with tab_edit:
     st.subheader(t("clusters.move_title", lang), anchor=False)
     from_col, idea_col, to_col = st.columns([2, 4, 2])
     source = from_col.selectbox(
-        t("clusters.move_from", lang), ids, format_func=group_option, key="clusters_move_from"
+        t("clusters.move_from", lang),
+        ids,
+        format_func=group_option,
+        placeholder=t("widget.choose_one", lang),
+        key="clusters_move_from",
     )
     # the ideas that fit their group least come first: they are the ones worth moving
     movable = [m["id"] for m in reversed(by_id[source]["members"])]
@@ -486,12 +495,17 @@ with tab_edit:
         format_func=lambda i: (
             f"{t('clusters.idea_ref', lang, id=i)} · {shorten(ideas[i]['text'], 90)}"
         ),
+        placeholder=t("widget.choose_one", lang),
         key="clusters_move_idea",
     )
     targets = [i for i in ids if i != source]
     keep_valid("clusters_move_to", targets)
     target = to_col.selectbox(
-        t("clusters.move_to", lang), targets, format_func=group_option, key="clusters_move_to"
+        t("clusters.move_to", lang),
+        targets,
+        format_func=group_option,
+        placeholder=t("widget.choose_one", lang),
+        key="clusters_move_to",
     )
     st.caption(t("clusters.move_help", lang))
     if st.button(

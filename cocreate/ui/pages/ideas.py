@@ -112,6 +112,7 @@ with tab_import:
                     t(f"import.field.{field}", lang),
                     options,
                     index=options.index(preview.mapping[field]) if field in preview.mapping else 0,
+                    placeholder=t("widget.choose_one", lang),
                     key=f"ideas_map_{field}_{file_key}",
                 )
                 new_choices[field] = "" if chosen == none else chosen
@@ -185,17 +186,22 @@ with tab_list:
         search_col, source_col, category_col, language_col = st.columns([3, 2, 2, 1])
         search = search_col.text_input(t("ideas.search", lang), key="ideas_search")
         source = source_col.selectbox(
-            t("ideas.filter_source", lang), [everything, *facets["source"]], key="ideas_source"
+            t("ideas.filter_source", lang),
+            [everything, *facets["source"]],
+            placeholder=t("widget.choose_one", lang),
+            key="ideas_source",
         )
         category = category_col.selectbox(
             t("ideas.filter_category", lang),
             [everything, *(c for c in facets["category"] if c)],
+            placeholder=t("widget.choose_one", lang),
             key="ideas_category",
         )
         language = language_col.selectbox(
             t("ideas.filter_language", lang),
             [everything, *(c for c in facets["language"] if c)],
             format_func=lambda code: code if code == everything else language_name(code, lang),
+            placeholder=t("widget.choose_one", lang),
             key="ideas_language",
         )
         duplicates_only = st.checkbox(t("ideas.filter_duplicates", lang), key="ideas_duplicates")

@@ -10,7 +10,7 @@ from cocreate.i18n import format_number, t
 from cocreate.scoring import round_citizen_support, round_results, round_rubric
 from cocreate.ui.cache import from_workshop, show_spec
 from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
-from cocreate.ui.presenter import PRESENTER_CSS, join_url, qr_png
+from cocreate.ui.presenter import PRESENTER_CSS, join_url, qr_png, unreachable_hint
 from cocreate.ui.roles import refuse_unless
 from cocreate.ui.scoreboard import (
     ranking_table,
@@ -38,16 +38,21 @@ head.markdown(
     f"<div class='cc-challenge'>{escape(workshop['challenge'] or '')}</div></div>",
     unsafe_allow_html=True,
 )
-# the link goes whole to its own line (cut only when longer than the column)
-before, _, after = t("present.join_at", lang, url="\0").partition("\0")
-link_text = f"{escape(before)}<span class='cc-link'>{escape(url)}</span>{escape(after)}"
-with qr:
-    st.image(qr_png(url), width=220, output_format="PNG")
-    st.markdown(
-        f"<div class='cc-present'><div class='cc-code'>{escape(workshop['join_code'])}</div>"
-        f"<div class='cc-url'>{link_text}</div></div>",
-        unsafe_allow_html=True,
-    )
+code = f"<div class='cc-code'>{escape(workshop['join_code'])}</div>"
+if url is None:
+    # no dead QR code: what the facilitator does so that phones can reach the app
+    head.markdown(f"<div class='cc-present'>{unreachable_hint(lang)}</div>", unsafe_allow_html=True)
+    qr.markdown(f"<div class='cc-present'>{code}</div>", unsafe_allow_html=True)
+else:
+    # the link goes whole to its own line (cut only when longer than the column)
+    before, _, after = t("present.join_at", lang, url="\0").partition("\0")
+    link_text = f"{escape(before)}<span class='cc-link'>{escape(url)}</span>{escape(after)}"
+    with qr:
+        st.image(qr_png(url), width=220, output_format="PNG")
+        st.markdown(
+            f"<div class='cc-present'>{code}<div class='cc-url'>{link_text}</div></div>",
+            unsafe_allow_html=True,
+        )
 
 
 def idea_wall(store, workshop_id: int) -> None:

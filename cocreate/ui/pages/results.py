@@ -62,6 +62,7 @@ round_id = pick_col.selectbox(
     t("results.pick_round", lang),
     list(rounds),
     format_func=lambda i: round_name(rounds[i], lang),
+    placeholder=t("widget.choose_one", lang),
     key="results_round",
 )
 st.query_params["round"] = str(round_id)

@@ -103,6 +103,7 @@ with st.expander(t("scoring.choose_rubric", lang), expanded=current is None):
         t("scoring.bundled_rubric", lang),
         list(bundled),
         format_func=lambda rubric_id: bundled[rubric_id].text("title", lang),
+        placeholder=t("widget.choose_one", lang),
         key="scoring_rubric_pick",
     )
     picked = bundled[picked_id]
@@ -357,6 +358,7 @@ if open_rounds:
             t("scoring.staff_round", lang),
             list(open_rounds),
             format_func=lambda i: round_name(open_rounds[i], lang),
+            placeholder=t("widget.choose_one", lang),
             key="scoring_staff_round",
         )
         go = st.form_submit_button(t("scoring.staff_go", lang), icon=":material/how_to_vote:")

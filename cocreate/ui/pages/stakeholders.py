@@ -199,6 +199,7 @@ def add_actor_form(where: str) -> None:
             stances,
             index=stances.index("unknown"),
             format_func=term_label("stances"),
+            placeholder=t("widget.choose_one", lang),
             key=f"stakeholders_new_stance_{where}",
         )
         power_col, interest_col = st.columns(2)
@@ -245,6 +246,7 @@ def add_relation_form() -> None:
             t("stakeholders.col_type", lang),
             vocab.ids("relation_types"),
             format_func=term_label("relation_types"),
+            placeholder=t("widget.choose_one", lang),
             key="stakeholders_new_type",
         )
         target = target_col.selectbox(
@@ -270,6 +272,7 @@ def add_relation_form() -> None:
             format_func=lambda d: (
                 vocab.label("directions", d, lang) if d else t("stakeholders.direction_auto", lang)
             ),
+            placeholder=t("widget.choose_one", lang),
             key="stakeholders_new_direction",
         )
         if not st.form_submit_button(t("stakeholders.add_relation", lang), type="primary"):
@@ -402,6 +405,7 @@ def add_link_form(cluster_id: int) -> None:
             t("stakeholders.col_role", lang),
             vocab.ids("roles"),
             format_func=term_label("roles"),
+            placeholder=t("widget.choose_one", lang),
             key="stakeholders_new_link_role",
         )
         if not submit_col.form_submit_button(t("stakeholders.add_link", lang), type="primary"):
@@ -443,6 +447,7 @@ with tab_cluster:
                 label=cluster_labels[c],
                 count=len(actors_of.get(c, ())),
             ),
+            placeholder=t("widget.choose_one", lang),
             key="stakeholders_cluster",
         )
         view = cluster_view(G, picked)

@@ -81,6 +81,7 @@ if workshops:
         format_func=lambda i: t(
             "workshop.option", lang, title=by_id[i]["title"], ideas=by_id[i]["ideas"]
         ),
+        placeholder=t("widget.choose_one", lang),
         key="workshop_pick",
     )
     if st.button(t("workshop.open", lang), key="workshop_open"):
@@ -95,6 +96,7 @@ template_slug = st.selectbox(
     t("workshop.template", lang),
     list(templates),
     format_func=lambda slug: templates[slug].text("title", lang),
+    placeholder=t("widget.choose_one", lang),
     key="workshop_template",
 )
 template = templates[template_slug]
