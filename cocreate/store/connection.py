@@ -35,10 +35,14 @@ BUSY_TIMEOUT_MS = 10_000
 # a write keeps trying to take the write lock this long before the caller is told: far longer
 # than any transaction holds it (an import commits in chunks), shorter than a person waits
 WRITE_DEADLINE_S = 30.0
+# each try lets SQLite's busy handler poll this long (after 1, 2 and 5 ms); left alone it
+# would poll every 100 ms after 0.3 s, so newcomers take the lock and the oldest waiters
+# starve: past this the retries below wait instead, each for a random time
+WRITE_ATTEMPT_BUSY_MS = 10
 # the first retry waits up to this long, each next one up to twice as long, up to the cap
 WRITE_RETRY_FIRST_S = 0.002
-# the longest pause between two tries: a waiting write must not miss the gap between two
-# import chunks (SQLite's own busy handler polls only every 100 ms, on a fixed schedule)
+# the longest pause between two tries: a waiting write does not miss the gap between two
+# import chunks
 WRITE_RETRY_CAP_S = 0.05
 # SQLite's default limit on bound parameters is 999 in old builds
 SQL_CHUNK = 900
@@ -125,8 +129,7 @@ class StoreConnection:
         """
         conn = self.db.conn
         deadline = time.monotonic() + self.write_deadline_s
-        # SQLite's busy handler would sleep on its own fixed schedule: this loop waits instead
-        conn.execute("PRAGMA busy_timeout = 0")
+        conn.execute(f"PRAGMA busy_timeout = {WRITE_ATTEMPT_BUSY_MS}")
         try:
             self._retry_busy(lambda: conn.execute(begin), deadline)
         finally:
