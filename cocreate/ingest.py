@@ -952,10 +952,11 @@ def import_file(
     display_name: str | None = None,
     **read_options: Any,
 ) -> ImportReport:
-    """Import a file into a workshop: good rows in one transaction, bad rows reported.
+    """Import a file into a workshop: good rows stored, bad rows reported.
 
     ``source`` names where the ideas come from (default: the file name); importing the same
-    source again adds only rows it did not hold yet.
+    source again adds only rows it did not hold yet, which also completes an import stopped
+    half-way (the store commits it in chunks: :meth:`cocreate.store.Store.add_ideas`).
     """
     target = store.get_workshop(workshop)
     preview = preview_file(

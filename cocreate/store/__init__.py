@@ -8,10 +8,11 @@ A :class:`Store` wraps one connection. Streamlit runs each rerun on a new thread
 opens one ``Store`` per script run and only caches "migrations applied for this path".
 
 ``Store`` is the one object callers hold, composed here from one mixin per noun:
-``connection`` (opening the file, the write transaction, ``StoreError``), ``schema`` (the
-migrations), ``workshops``, ``ideas`` (ideas and imports, search, filters, facets), ``caches``
-(embedding vectors, clustering fits), ``clusters`` (clusterings, assignments, merges),
-``rounds`` (rubric copies, rounds, raters, scores, votes) and ``actors`` (the stakeholder map).
+``connection`` (opening the file, the write transaction that waits its turn, ``StoreError``),
+``schema`` (the migrations), ``workshops``, ``ideas`` (ideas and imports committed in chunks,
+search, filters, facets), ``caches`` (embedding vectors, clustering fits), ``clusters``
+(clusterings, assignments, merges), ``rounds`` (rubric copies, rounds, raters, scores, votes)
+and ``actors`` (the stakeholder map).
 """
 
 from __future__ import annotations
@@ -23,12 +24,14 @@ from cocreate.store.connection import (
     BUSY_TIMEOUT_MS,
     DB_ENV_VAR,
     SQL_CHUNK,
+    WRITE_DEADLINE_S,
+    StoreBusyError,
     StoreConnection,
     StoreError,
     default_db_path,
     now_iso,
 )
-from cocreate.store.ideas import IdeasMixin
+from cocreate.store.ideas import IMPORT_CHUNK_ROWS, IdeasMixin
 from cocreate.store.rounds import RoundsMixin
 from cocreate.store.schema import (
     REVISION_SOURCES,
@@ -47,11 +50,14 @@ __all__ = [
     "BUSY_TIMEOUT_MS",
     "DB_ENV_VAR",
     "FITS_KEPT",
+    "IMPORT_CHUNK_ROWS",
     "JOIN_CODE_ALPHABET",
     "JOIN_CODE_LENGTH",
     "REVISION_SOURCES",
     "SQL_CHUNK",
+    "WRITE_DEADLINE_S",
     "Store",
+    "StoreBusyError",
     "StoreConnection",
     "StoreError",
     "default_db_path",
