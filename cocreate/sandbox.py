@@ -24,12 +24,13 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 __all__ = ["WorkerFailed", "run_limited", "GIB", "MIB"]
 
 MIB = 1 << 20
 GIB = 1 << 30
-# what a worker says on its standard error is kept for the message: its last lines suffice
+# what a worker says on its standard error is kept for the message: its first and last lines
 STDERR_KEPT = 4096
 
 _spares: dict[str, subprocess.Popen] = {}
@@ -97,8 +98,10 @@ def run_limited(
 
 def _ending(exitcode: int, errors: bytes) -> WorkerFailed:
     """Why a worker that did not answer ended, from its exit code and standard error."""
-    last = errors.decode(errors="replace").strip().splitlines()
-    said = last[-1] if last else ""
+    lines = errors.decode(errors="replace").strip().splitlines()
+    said = next(
+        (line for line in lines if "memory allocation of" in line), lines[-1] if lines else ""
+    )
     if exitcode == -signal.SIGXCPU:
         return WorkerFailed("time", "SIGXCPU")
     # Rust aborts when an allocation fails ("memory allocation of N bytes failed"); the
@@ -131,18 +134,32 @@ def _collect(
                     selector.unregister(key.fileobj)
                     continue
                 key.data.extend(chunk)
-                if key.data is errors:
-                    del errors[:-STDERR_KEPT]
+                if key.data is errors and len(errors) > 2 * STDERR_KEPT:
+                    # its first lines say what failed, its last ones how it ended
+                    del errors[STDERR_KEPT:-STDERR_KEPT]
                 elif len(answer) > max_answer + 16:
                     return bytes(answer), bytes(errors), False, True
     return bytes(answer), bytes(errors), False, False
+
+
+# The worker imports the modules it runs, not the package's public API (cocreate/__init__
+# pulls in the store and pandas: 114 MB and seven times longer to start).
+WORKER_START = """
+import importlib.machinery, importlib.util, sys
+spec = importlib.machinery.ModuleSpec("cocreate", None, is_package=True)
+spec.submodule_search_locations = [sys.argv[1]]
+sys.modules["cocreate"] = importlib.util.module_from_spec(spec)
+from cocreate.sandbox import serve
+serve(sys.argv[2])
+"""
+PACKAGE_DIR = str(Path(__file__).resolve().parent)
 
 
 def _start_worker(module: str) -> subprocess.Popen:
     # the worker finds modules where this process does (a worktree before an installed copy)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, sys.path))}
     return subprocess.Popen(
-        [sys.executable, "-c", "import sys, cocreate.sandbox as s; s.serve(sys.argv[1])", module],
+        [sys.executable, "-c", WORKER_START, PACKAGE_DIR, module],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

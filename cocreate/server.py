@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 from typing import IO
 
-from cocreate.access import ACCESS_ENV_VAR
+from cocreate.access import ACCESS_ENV_VAR, ALLOW_NEW_WORKSHOPS_ENV_VAR
 from cocreate.store import DB_ENV_VAR
 
 APP_SCRIPT = Path(__file__).resolve().parent / "ui" / "app.py"
@@ -41,13 +41,21 @@ def streamlit_command(port: int, host: str, *, app: Path = APP_SCRIPT) -> list[s
     ]
 
 
-def server_env(db_path: Path | str, access: str, extra: dict[str, str] | None = None) -> dict:
-    """The server's environment: this one, the database, offline models, the access mode."""
+def server_env(
+    db_path: Path | str,
+    access: str,
+    extra: dict[str, str] | None = None,
+    *,
+    allow_new_workshops: bool = False,
+) -> dict:
+    """The server's environment: this one, the database, offline models, the access mode,
+    and whether visitors may create workshops from the Join page (else as this one says)."""
     return {
         **os.environ,
         DB_ENV_VAR: str(db_path),
         "HF_HUB_OFFLINE": "1",
         ACCESS_ENV_VAR: access,
+        **({ALLOW_NEW_WORKSHOPS_ENV_VAR: "1"} if allow_new_workshops else {}),
         **(extra or {}),
     }
 

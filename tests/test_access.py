@@ -104,3 +104,17 @@ def test_cli_prints_a_secret_once_and_never_stores_it(db_path):
     renewed = runner.invoke(cli, ["--db", str(db_path), "secret", "-w", "parc"])
     new = renewed.output.split("Facilitator secret: ")[1].split()[0]
     assert new != secret
+
+
+def test_new_workshops_from_the_join_page_need_the_facilitators_permission(monkeypatch):
+    from cocreate.access import ALLOW_NEW_WORKSHOPS_ENV_VAR, new_workshops_allowed
+
+    monkeypatch.delenv(ALLOW_NEW_WORKSHOPS_ENV_VAR, raising=False)
+    assert not new_workshops_allowed()
+    for value, allowed in (("1", True), ("true", True), ("0", False), ("", False)):
+        monkeypatch.setenv(ALLOW_NEW_WORKSHOPS_ENV_VAR, value)
+        assert new_workshops_allowed() is allowed
+    # on this computer only, whoever sits there facilitates and creates
+    monkeypatch.delenv(ALLOW_NEW_WORKSHOPS_ENV_VAR)
+    monkeypatch.setenv(ACCESS_ENV_VAR, "open")
+    assert new_workshops_allowed()
