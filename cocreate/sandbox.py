@@ -13,6 +13,7 @@ did to it never carries over to the next.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import importlib
 import json
 import os
@@ -142,8 +143,8 @@ def _collect(
     return bytes(answer), bytes(errors), False, False
 
 
-# The worker imports the modules it runs, not the package's public API (cocreate/__init__
-# pulls in the store and pandas: 114 MB and seven times longer to start).
+# The worker imports the modules it runs, not the package's public API: cocreate/__init__
+# pulls in the store and pandas (114 MB instead of 22 MB, about seven times longer to start).
 WORKER_START = """
 import importlib.machinery, importlib.util, sys
 spec = importlib.machinery.ModuleSpec("cocreate", None, is_package=True)
@@ -156,8 +157,10 @@ PACKAGE_DIR = str(Path(__file__).resolve().parent)
 
 
 def _start_worker(module: str) -> subprocess.Popen:
-    # the worker finds modules where this process does (a worktree before an installed copy)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, sys.path))}
+    # the worker finds modules where this process does (a worktree before an installed copy),
+    # except in the package's own folders (Streamlit puts cocreate/ui on the path)
+    paths = [p for p in sys.path if p and not p.startswith(PACKAGE_DIR)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
     return subprocess.Popen(
         [sys.executable, "-c", WORKER_START, PACKAGE_DIR, module],
         stdin=subprocess.PIPE,
@@ -198,15 +201,24 @@ def _lowered(kind: int, wanted: int) -> int:
 
 def _limit(memory: int, seconds: float) -> None:
     # the budget counts from what the worker already maps (Python and the module)
-    with open("/proc/self/statm") as statm:
-        mapped = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    address_space = _lowered(resource.RLIMIT_AS, mapped + memory)
-    resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    try:
+        with open("/proc/self/statm") as statm:
+            mapped = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        mapped = 0  # no /proc (macOS): the budget counts from nothing
     used = resource.getrusage(resource.RUSAGE_SELF)
-    cpu = _lowered(resource.RLIMIT_CPU, int(used.ru_utime + used.ru_stime + seconds) + 1)
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
-    # an abort must not write a core file the size of the limit
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    limits = {
+        resource.RLIMIT_AS: _lowered(resource.RLIMIT_AS, mapped + memory),
+        resource.RLIMIT_CPU: _lowered(
+            resource.RLIMIT_CPU, int(used.ru_utime + used.ru_stime + seconds) + 1
+        ),
+        # an abort must not write a core file the size of the limit
+        resource.RLIMIT_CORE: 0,
+    }
+    for kind, value in limits.items():
+        # a system may not enforce one (RLIMIT_AS on macOS): the others and the time still hold
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(kind, (value, value))
 
 
 def serve(module: str) -> None:
