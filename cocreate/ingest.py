@@ -19,7 +19,7 @@ Decisions written down here:
   the original value stays in the idea's original row.
 - Every file is read in a worker process (:mod:`cocreate.sandbox`) allowed 1 GiB more than it
   starts with and 60 s; a file that needs more is refused whole with a message naming it.
-  A sheet that reaches beyond 10 million cells is refused before it is read.
+  A sheet that reaches beyond 10 million cells is refused with its extent (decision 0030).
 """
 
 from __future__ import annotations
@@ -70,12 +70,12 @@ EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CANDIDATE_DELIMITERS = ",;\t|"
-# what a read may use (docs/decisions/0030): the largest real file needs a few percent of it
+# what a read may use (docs/decisions/0030): 50,000 proposals peak at 175 MiB in the worker
 READ_MEMORY = 1 * GIB
 READ_SECONDS = 60
 # the rows the worker hands back, as JSON: 50,000 real proposals take 10 MB
 MAX_TABLE_BYTES = 512 * MIB
-# a dense sheet of this many cells fits the worker's memory; 50,000 rows x 200 columns is less
+# a sheet read as a grid of this many cells peaks at 500 MiB in the worker, half its budget
 MAX_SHEET_CELLS = 10_000_000
 FALLBACK_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "utf_16", "mac_roman"]
 HTML_PATTERN = re.compile(
@@ -216,7 +216,7 @@ def _read_as_json(
     else:
         rows = table.rows if limit is None else table.rows[:limit]
         columns = table.columns
-        fields = {name: getattr(table, name) for name in TableData.__dataclass_fields__}
+        fields = {key: getattr(table, key) for key in TableData.__dataclass_fields__}
         fields.update(
             # a row holding the columns in their order goes as its values (names sent once)
             rows=[
