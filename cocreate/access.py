@@ -13,6 +13,10 @@ Decisions:
   workshop. ``secret`` otherwise (``cocreate serve --host 0.0.0.0`` for phones in the room,
   or when ``COCREATE_ACCESS`` is unset): roles apply. Every facilitator action checks the role
   on the server, in :func:`require_role`, not by hiding buttons.
+- **New workshops** from the Join page: anyone may create one (and facilitate it) in ``open``
+  mode; in ``secret`` mode only if the facilitator started the server with
+  ``--allow-new-workshops`` (``COCREATE_ALLOW_NEW_WORKSHOPS=1``): otherwise anyone on the
+  room's network could make a workshop and upload files to it.
 - **Phases**: the facilitator moves the room through collect -> cluster -> score -> map ->
   decide; participant screens follow the phase.
 """
@@ -32,12 +36,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ACCESS_ENV_VAR",
+    "ALLOW_NEW_WORKSHOPS_ENV_VAR",
     "PHASES",
     "FACILITATOR",
     "PARTICIPANT",
     "AccessDenied",
     "Access",
     "access_mode",
+    "new_workshops_allowed",
     "hash_secret",
     "verify_secret",
     "new_secret",
@@ -57,6 +63,7 @@ ACCESS_ENV_VAR = "COCREATE_ACCESS"
 HOST_ENV_VAR = "COCREATE_HOST"
 LOOPBACK_HOSTS = {"localhost", "::1", "[::1]", "ip6-localhost"}
 ALL_INTERFACES = {"", "0.0.0.0", "::", "[::]"}
+ALLOW_NEW_WORKSHOPS_ENV_VAR = "COCREATE_ALLOW_NEW_WORKSHOPS"
 PHASES = ("collect", "cluster", "score", "map", "decide")
 FACILITATOR = "facilitator"
 PARTICIPANT = "participant"
@@ -76,6 +83,14 @@ def access_mode() -> str:
     """``open`` or ``secret`` (see the module docstring); ``secret`` unless told otherwise."""
     mode = os.environ.get(ACCESS_ENV_VAR, "secret").strip().lower()
     return mode if mode in ("open", "secret") else "secret"
+
+
+def new_workshops_allowed() -> bool:
+    """Whether a visitor may create a workshop from the Join page (see the module docstring)."""
+    if access_mode() == "open":
+        return True
+    allowed = os.environ.get(ALLOW_NEW_WORKSHOPS_ENV_VAR, "").strip().lower()
+    return allowed in ("1", "true", "yes")
 
 
 def new_secret() -> str:

@@ -383,11 +383,20 @@ def demo(ctx: click.Context, if_missing: bool, ideas_only: bool) -> None:
     default=None,
     help="open: everyone facilitates; secret: roles apply. Default: open on localhost only.",
 )
+@click.option(
+    "--allow-new-workshops",
+    is_flag=True,
+    help="With roles on (--host 0.0.0.0), let visitors create a workshop from the Join page "
+    "(and facilitate it). Off by default: only facilitators, with their secret, import files.",
+)
 @click.pass_context
-def serve(ctx: click.Context, port: int, host: str, access: str | None) -> None:
+def serve(
+    ctx: click.Context, port: int, host: str, access: str | None, allow_new_workshops: bool
+) -> None:
     """Start the app in the browser (Streamlit)."""
     local_only = is_loopback(host)
-    env = server_env(ctx.obj["db"], access or ("open" if local_only else "secret"), host=host)
+    mode = access or ("open" if local_only else "secret")
+    env = server_env(ctx.obj["db"], mode, host=host, allow_new_workshops=allow_new_workshops)
     command = streamlit_command(port, host)
     click.echo(f"cocreate on http://{host}:{port} (database {ctx.obj['db']})")
     room = room_host(host)

@@ -17,6 +17,9 @@ Decisions written down here:
 - Dates: epoch seconds or milliseconds, ISO 8601, else day-first (``03/04/2020`` is 3 April) as
   in French and Spanish exports. Unreadable dates and vote counts are warnings, not rejections:
   the original value stays in the idea's original row.
+- Every file is read in a worker process (:mod:`cocreate.sandbox`) allowed 1 GiB more than it
+  starts with and 60 s; a file that needs more is refused whole with a message naming it.
+  A sheet that reaches beyond 10 million cells is refused with its extent (decision 0030).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from cocreate.language import detect_languages
 from cocreate.records import IdeaRecord, ImportReport, RowProblem, row_hash
+from cocreate.sandbox import GIB, MIB, WorkerFailed, run_limited
 
 if TYPE_CHECKING:
     from cocreate.store import Store
@@ -66,6 +70,13 @@ EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CANDIDATE_DELIMITERS = ",;\t|"
+# what a read may use (docs/decisions/0030): 50,000 proposals peak at 175 MiB in the worker
+READ_MEMORY = 1 * GIB
+READ_SECONDS = 60
+# the rows the worker hands back, as JSON: 50,000 real proposals take 10 MB
+MAX_TABLE_BYTES = 512 * MIB
+# a sheet read as a grid of this many cells peaks at 500 MiB in the worker, half its budget
+MAX_SHEET_CELLS = 10_000_000
 FALLBACK_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "utf_16", "mac_roman"]
 HTML_PATTERN = re.compile(
     r"<(p|br|div|span|strong|em|b|i|ul|ol|li|a|h\d)\b[^>]*>|&[a-z]+;|&#\d+;", re.I
@@ -130,9 +141,102 @@ def read_table(
     display_name: str | None = None,
 ) -> TableData:
     """Read a CSV/TSV, spreadsheet, JSON or JSONL file; raise :class:`IngestError` if the
-    file as a whole cannot be read."""
-    path = Path(path)
-    name = display_name or path.name
+    file as a whole cannot be read, or needs more than :data:`READ_MEMORY` bytes or
+    :data:`READ_SECONDS` seconds (it is read in a worker process)."""
+    table, _ = _read_isolated(path, encoding, delimiter, sheet, display_name)
+    return table
+
+
+def _read_isolated(
+    path: str | Path,
+    encoding: str | None,
+    delimiter: str | None,
+    sheet: str | int | None,
+    display_name: str | None,
+    limit: int | None = None,
+) -> tuple[TableData, int]:
+    """The table read by a worker (its first ``limit`` rows), and how many rows it has."""
+    name = display_name or Path(path).name
+    try:
+        answer = run_limited(
+            _read_as_json,
+            str(Path(path).absolute()),
+            encoding,
+            delimiter,
+            sheet,
+            name,
+            limit,
+            memory=READ_MEMORY,
+            seconds=READ_SECONDS,
+            max_answer=MAX_TABLE_BYTES,
+        )
+    except WorkerFailed as failure:
+        raise IngestError(_refusal(name, failure)) from None
+    found = json.loads(answer.decode("utf-8", "surrogatepass"))
+    if "problem" in found:
+        raise IngestError(RowProblem(**found["problem"]))
+    table = found["table"]
+    for kind in ("problems", "warnings"):
+        table[kind] = [RowProblem(**problem) for problem in table[kind]]
+    columns = table["columns"]
+    table["rows"] = [
+        (line, dict(zip(columns, row, strict=True)) if isinstance(row, list) else row)
+        for line, row in table["rows"]
+    ]
+    return TableData(**table), found["rows_total"]
+
+
+def _refusal(name: str, failure: WorkerFailed) -> RowProblem:
+    if failure.reason == "memory":
+        return RowProblem(name, "read_memory", params={"limit": f"{READ_MEMORY // GIB} GiB"})
+    if failure.reason == "time":
+        return RowProblem(name, "read_time", params={"seconds": READ_SECONDS})
+    if failure.reason == "too_large":
+        return RowProblem(name, "read_too_large", params={"limit": f"{MAX_TABLE_BYTES // MIB} MB"})
+    return RowProblem(name, "unreadable", params={"reason": failure.detail})
+
+
+def _read_as_json(
+    path: str,
+    encoding: str | None,
+    delimiter: str | None,
+    sheet: str | int | None,
+    name: str,
+    limit: int | None,
+) -> bytes:
+    """In the worker: the table (or why the file is refused) as JSON, data only."""
+    try:
+        table = _read_here(
+            Path(path), encoding=encoding, delimiter=delimiter, sheet=sheet, name=name
+        )
+    except IngestError as error:
+        found: dict[str, Any] = {"problem": error.problem.as_dict()}
+    except RecursionError:
+        found = {"problem": RowProblem(name, "too_deep").as_dict()}
+    else:
+        rows = table.rows if limit is None else table.rows[:limit]
+        columns = table.columns
+        fields = {key: getattr(table, key) for key in TableData.__dataclass_fields__}
+        fields.update(
+            # a row holding the columns in their order goes as its values (names sent once)
+            rows=[
+                (line, list(row.values()) if list(row) == columns else row) for line, row in rows
+            ],
+            problems=[problem.as_dict() for problem in table.problems],
+            warnings=[problem.as_dict() for problem in table.warnings],
+        )
+        found = {"table": fields, "rows_total": len(table.rows)}
+    return json.dumps(found, ensure_ascii=False, default=str).encode("utf-8", "surrogatepass")
+
+
+def _read_here(
+    path: Path,
+    *,
+    encoding: str | None,
+    delimiter: str | None,
+    sheet: str | int | None,
+    name: str,
+) -> TableData:
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -286,9 +390,89 @@ def _looks_like_header(row: list[Any], width: int) -> bool:
     )
 
 
+CELL_REFERENCE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+DIMENSION = re.compile(
+    rb'<(?:\w+:)?dimension\b[^>]*?\bref="(?:[A-Z]+[0-9]+:)?([A-Z]{1,3})([0-9]{1,7})"'
+)
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _too_large(name: str, column: int, row: int) -> IngestError:
+    return IngestError(
+        RowProblem(
+            name,
+            "sheet_too_large",
+            params={
+                "cell": f"{_column_letter(column - 1)}{row}",
+                "columns": column,
+                "rows": row,
+                "limit": MAX_SHEET_CELLS // 1_000_000,
+            },
+        )
+    )
+
+
+def _check_xlsx_extent(path: Path, name: str) -> None:
+    """Refuse a workbook a sheet of which reaches beyond :data:`MAX_SHEET_CELLS` cells
+    (counted from A1, as the sheet is read): read as a grid it would not fit in memory.
+
+    The sheet's ``<dimension>`` is only a claim (some writers get it wrong): a sheet whose
+    claim is too large has its cells scanned for the farthest one."""
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return  # not a zip: the reader says what is wrong with it
+    with archive:
+        for part in archive.namelist():
+            if not re.fullmatch(r"xl/worksheets/[^/]+\.xml", part):
+                continue
+            with archive.open(part) as stream:
+                claim = DIMENSION.search(stream.read(4096))
+            if claim is None or (
+                _column_number(claim[1].decode()) * int(claim[2]) <= MAX_SHEET_CELLS
+            ):
+                continue
+            column, row = _farthest_cell(archive, part)
+            if column * row > MAX_SHEET_CELLS:
+                raise _too_large(name, column, row)
+
+
+def _farthest_cell(archive: Any, part: str) -> tuple[int, int]:
+    """The largest column number and row number any cell of the sheet ``part`` uses."""
+    columns, rows, tail = 0, 0, b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(1 << 20):
+            text = tail + chunk
+            for match in CELL_REFERENCE.finditer(text):
+                columns = max(columns, _column_number(match[1].decode()))
+                rows = max(rows, int(match[2]))
+            # a reference cut by the chunk's end is read again with the next chunk
+            tail = text[-200:]
+    return columns, rows
+
+
+def _sheet_cells(workbook: Any, sheet_name: str, name: str) -> list[list[Any]]:
+    """The sheet as rows of cells from A1 (empty rows and columns kept: row numbers stay
+    those of the file), refused when that grid is larger than :data:`MAX_SHEET_CELLS`."""
+    sheet = workbook.get_sheet_by_name(sheet_name)
+    last_row, last_column = sheet.end or (0, 0)
+    if (last_row + 1) * (last_column + 1) > MAX_SHEET_CELLS:
+        raise _too_large(name, last_column + 1, last_row + 1)
+    return sheet.to_python(skip_empty_area=False)
+
+
 def _read_spreadsheet(path: Path, name: str, sheet: str | int | None) -> TableData:
     from python_calamine import CalamineWorkbook
 
+    _check_xlsx_extent(path, name)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except Exception as error:  # calamine raises its own error types per format
@@ -298,7 +482,7 @@ def _read_spreadsheet(path: Path, name: str, sheet: str | int | None) -> TableDa
     if sheet is None:
         chosen = None
         for candidate in sheet_names:
-            cells = workbook.get_sheet_by_name(candidate).to_python(skip_empty_area=False)
+            cells = _sheet_cells(workbook, candidate, name)
             if any(any(c not in (None, "") for c in r) for r in cells):
                 chosen = candidate
                 break
@@ -319,7 +503,7 @@ def _read_spreadsheet(path: Path, name: str, sheet: str | int | None) -> TableDa
         chosen = str(sheet)
     else:
         raise IngestError(RowProblem(name, "no_sheet", params={"sheet": sheet}))
-    cells = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+    cells = _sheet_cells(workbook, chosen, name)
     width = max((len(r) for r in cells), default=0)
     header_index = next(
         (i for i, r in enumerate(cells[:20]) if _looks_like_header(list(r), width)), None
@@ -931,10 +1115,16 @@ def preview_file(
 ) -> Preview:
     """Read a file and apply the guessed (or given) mapping without storing anything;
     ``limit`` converts only the first rows (a quick look at a large file)."""
-    table = read_table(path, display_name=display_name, **read_options)
-    rows_total = len(table.rows)
-    if limit is not None:
-        table.rows = table.rows[:limit]
+    # only the rows looked at cross from the worker: a preview of a large file stays quick
+    table, rows_total = _read_isolated(
+        path,
+        read_options.pop("encoding", None),
+        read_options.pop("delimiter", None),
+        read_options.pop("sheet", None),
+        display_name,
+        limit,
+        **read_options,
+    )
     guessed, known = guess_mapping(table, mapping)
     ideas, problems, table_warnings = table_to_ideas(
         table, guessed, default_language=default_language

@@ -15,7 +15,7 @@ import urllib.request
 from pathlib import Path
 from typing import IO
 
-from cocreate.access import ACCESS_ENV_VAR, HOST_ENV_VAR
+from cocreate.access import ACCESS_ENV_VAR, ALLOW_NEW_WORKSHOPS_ENV_VAR, HOST_ENV_VAR
 from cocreate.store import DB_ENV_VAR
 
 APP_SCRIPT = Path(__file__).resolve().parent / "ui" / "app.py"
@@ -57,16 +57,19 @@ def server_env(
     extra: dict[str, str] | None = None,
     *,
     host: str | None = None,
+    allow_new_workshops: bool = False,
 ) -> dict:
-    """The server's environment: this one, the database, offline models, the access mode and,
+    """The server's environment: this one, the database, offline models, the access mode,
     when given, the address it listens on (the presenter view tells from it whether phones
-    can reach the join link)."""
+    can reach the join link), and whether visitors may create workshops from the Join page
+    (else as this one says)."""
     return {
         **os.environ,
         DB_ENV_VAR: str(db_path),
         "HF_HUB_OFFLINE": "1",
         ACCESS_ENV_VAR: access,
         **({HOST_ENV_VAR: host} if host else {}),
+        **({ALLOW_NEW_WORKSHOPS_ENV_VAR: "1"} if allow_new_workshops else {}),
         **(extra or {}),
     }
 

@@ -138,3 +138,17 @@ def test_no_network_leaves_no_room_host(monkeypatch):
     monkeypatch.setattr(access, "lan_address", lambda: "127.0.0.1")
     assert room_host("0.0.0.0") is None
     assert is_loopback("localhost") and is_loopback("127.0.1.1") and not is_loopback("10.0.0.1")
+
+
+def test_new_workshops_from_the_join_page_need_the_facilitators_permission(monkeypatch):
+    from cocreate.access import ALLOW_NEW_WORKSHOPS_ENV_VAR, new_workshops_allowed
+
+    monkeypatch.delenv(ALLOW_NEW_WORKSHOPS_ENV_VAR, raising=False)
+    assert not new_workshops_allowed()
+    for value, allowed in (("1", True), ("true", True), ("0", False), ("", False)):
+        monkeypatch.setenv(ALLOW_NEW_WORKSHOPS_ENV_VAR, value)
+        assert new_workshops_allowed() is allowed
+    # on this computer only, whoever sits there facilitates and creates
+    monkeypatch.delenv(ALLOW_NEW_WORKSHOPS_ENV_VAR)
+    monkeypatch.setenv(ACCESS_ENV_VAR, "open")
+    assert new_workshops_allowed()

@@ -1,6 +1,7 @@
 """`cocreate serve` in the foreground: when it is told to stop (SIGTERM from a service manager,
 Ctrl-C's SIGINT) or killed outright, the Streamlit server stops with it and the port is free
-again; a server that does not stop in time is killed, with whatever it started."""
+again; a server that does not stop in time is killed, with whatever it started. The server's
+environment: `cocreate serve --allow-new-workshops` reaches the app."""
 
 from __future__ import annotations
 
@@ -14,8 +15,11 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from cocreate.server import free_port, wait_until_healthy
+from cocreate.access import ALLOW_NEW_WORKSHOPS_ENV_VAR
+from cocreate.cli import cli
+from cocreate.server import free_port, server_env, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 # the server's 10 s grace period, and time to exit
@@ -157,3 +161,19 @@ def test_a_server_that_ignores_the_signal_is_killed_after_the_grace_period(tmp_p
     assert status == 128 + signal.SIGKILL
     assert 1.0 <= stopped_after < 5
     assert wait_for(lambda: not alive(server) and not alive(helper), 5)
+
+
+def test_the_permission_to_create_workshops_is_given_only_when_asked(monkeypatch, tmp_path):
+    monkeypatch.delenv(ALLOW_NEW_WORKSHOPS_ENV_VAR, raising=False)
+    assert ALLOW_NEW_WORKSHOPS_ENV_VAR not in server_env(tmp_path / "c.db", "secret")
+    allowed = server_env(tmp_path / "c.db", "secret", allow_new_workshops=True)
+    assert allowed[ALLOW_NEW_WORKSHOPS_ENV_VAR] == "1"
+    # set in the shell, it passes through
+    monkeypatch.setenv(ALLOW_NEW_WORKSHOPS_ENV_VAR, "1")
+    assert server_env(tmp_path / "c.db", "secret")[ALLOW_NEW_WORKSHOPS_ENV_VAR] == "1"
+
+
+def test_serve_offers_the_option():
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0
+    assert "--allow-new-workshops" in result.output

@@ -48,6 +48,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "no header row found: columns are named by letter (A, B, C...)",
         "fr": "pas de ligne d'en-tête : les colonnes sont nommées par lettre (A, B, C...)",
     },
+    "problem.sheet_too_large": {
+        "en": "a sheet reaches cell {cell} ({columns} columns x {rows} rows), over the "
+        "{limit} million cells a sheet may hold; refused",
+        "fr": "une feuille va jusqu'à la cellule {cell} ({columns} colonnes x {rows} lignes), "
+        "au-delà des {limit} millions de cellules admises ; refusé",
+    },
+    "problem.read_memory": {
+        "en": "reading it needs more than {limit} of memory (text repeated many times, or "
+        "a sheet filled far beyond its data?); refused",
+        "fr": "sa lecture demande plus de {limit} de mémoire (texte répété de nombreuses fois, "
+        "ou feuille remplie bien au-delà de ses données ?) ; refusé",
+    },
+    "problem.read_time": {
+        "en": "could not be read within {seconds} s; refused",
+        "fr": "n'a pas pu être lu en {seconds} s ; refusé",
+    },
+    "problem.read_too_large": {
+        "en": "its rows take more than {limit} once read; refused (split the file)",
+        "fr": "ses lignes occupent plus de {limit} une fois lues ; refusé (découpez le fichier)",
+    },
+    "problem.too_deep": {
+        "en": "data nested too deeply to be read; refused",
+        "fr": "données imbriquées trop profondément pour être lues ; refusé",
+    },
     "problem.bad_json": {"en": "invalid JSON ({reason})", "fr": "JSON invalide ({reason})"},
     "problem.not_an_object": {
         "en": "not an object with named fields",

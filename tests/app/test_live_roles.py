@@ -143,7 +143,11 @@ def test_the_presenter_view_shows_the_code_and_new_ideas(live, db_path, monkeypa
     assert "Un kiosque à musique rénové" in texts(at)
 
 
-def test_a_new_workshop_made_from_the_join_page_is_facilitated_by_its_maker(live, db_path):
+def test_a_new_workshop_made_from_the_join_page_is_facilitated_by_its_maker(
+    live, db_path, monkeypatch
+):
+    # open to the room, the facilitator allowed it (cocreate serve --allow-new-workshops)
+    monkeypatch.setenv("COCREATE_ALLOW_NEW_WORKSHOPS", "1")
     at = fresh_session()
     at.text_input(key="join_new_title").input("Square Lamartine")
     at.text_area(key="join_new_challenge").input("Comment rendre le square plus vivant ?")

@@ -1,10 +1,11 @@
 """Join page: a participant types the workshop code (or arrives by the QR code's link);
 a facilitator gives the code and the facilitator secret, or creates a new workshop (and
-becomes its facilitator: the secret is shown once on the Workshop page)."""
+becomes its facilitator: the secret is shown once on the Workshop page) where that is allowed
+(:func:`cocreate.access.new_workshops_allowed`)."""
 
 import streamlit as st
 
-from cocreate.access import join_workshop, unlock_facilitator
+from cocreate.access import join_workshop, new_workshops_allowed, unlock_facilitator
 from cocreate.i18n import LANGUAGES, language_name, t
 from cocreate.store import StoreError
 from cocreate.templates import create_workshop_from_template
@@ -58,29 +59,31 @@ with st.expander(t("join.facilitate", lang)):
             st.rerun()
         st.error(t("join.wrong_secret", lang))
 
-with st.expander(t("join.create", lang)):
-    with st.form("join_create_form"):
-        title = st.text_input(t("workshop.title", lang), key="join_new_title")
-        challenge = st.text_area(t("workshop.challenge", lang), key="join_new_challenge")
-        language = st.radio(
-            t("workshop.workshop_language", lang),
-            LANGUAGES,
-            index=LANGUAGES.index(lang),
-            format_func=lambda code: language_name(code, lang),
-            horizontal=True,
-            key="join_new_language",
-        )
-        create = st.form_submit_button(t("workshop.submit", lang))
-    if create:
-        try:
-            created = create_workshop_from_template(
-                store, "blank", language=language, title=title, challenge=challenge
+# open to the room, a visitor creates a workshop only if the facilitator allowed it
+if new_workshops_allowed():
+    with st.expander(t("join.create", lang)):
+        with st.form("join_create_form"):
+            title = st.text_input(t("workshop.title", lang), key="join_new_title")
+            challenge = st.text_area(t("workshop.challenge", lang), key="join_new_challenge")
+            language = st.radio(
+                t("workshop.workshop_language", lang),
+                LANGUAGES,
+                index=LANGUAGES.index(lang),
+                format_func=lambda code: language_name(code, lang),
+                horizontal=True,
+                key="join_new_language",
             )
-        except StoreError as error:
-            st.error(str(error))
-        else:
-            facilitate_new_workshop(store, created)
-            st.session_state["goto_page"] = "workshop"
-            store.close()
-            st.rerun()
+            create = st.form_submit_button(t("workshop.submit", lang))
+        if create:
+            try:
+                created = create_workshop_from_template(
+                    store, "blank", language=language, title=title, challenge=challenge
+                )
+            except StoreError as error:
+                st.error(str(error))
+            else:
+                facilitate_new_workshop(store, created)
+                st.session_state["goto_page"] = "workshop"
+                store.close()
+                st.rerun()
 store.close()

@@ -1,0 +1,47 @@
+"""The served app survives the spreadsheets that took it down: the file is refused with its
+name and why, the server answers on, and the next upload imports."""
+
+import urllib.request
+
+import hostile_files
+import pytest
+from playwright.sync_api import expect
+
+from cocreate.store import Store
+from cocreate.templates import load_demo
+
+pytestmark = pytest.mark.browser
+TIMEOUT_MS = 30_000
+
+
+def test_hostile_spreadsheets_are_refused_and_the_server_answers_on(
+    serve, browser, db_path, tmp_path
+):
+    with Store(db_path) as store:
+        load_demo(store)
+    url = serve(db_path)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(f"{url}/ideas?w=demo")
+    page.get_by_role("tab", name="Importer un fichier").click()
+    upload = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    hostile = [
+        # the reader asks for 512 GiB: before the worker, this aborted the server
+        hostile_files.far_cell_xlsx(tmp_path / "far.xlsx", with_a1=True, dimension=False),
+        hostile_files.giant_shared_string_xlsx(tmp_path / "strings.xlsx"),
+    ]
+    for path in hostile:
+        upload.set_input_files(str(path))
+        expect(
+            page.get_by_text(f"Fichier refusé : {path.name}: sa lecture demande")
+        ).to_be_visible()
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=5) as health:
+            assert health.status == 200
+    good = tmp_path / "good.csv"
+    good.write_text("Proposition\nUn jardin partagé derrière la mairie\n", encoding="utf-8")
+    upload.set_input_files(str(good))
+    page.get_by_role("button", name="Importer", exact=True).click()
+    expect(page.get_by_text("Import terminé.")).to_be_visible()
+    with Store(db_path) as store:
+        texts = [i["text"] for i in store.list_ideas(store.get_workshop("demo")["id"])]
+    assert "Un jardin partagé derrière la mairie" in texts

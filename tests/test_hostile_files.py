@@ -1,0 +1,177 @@
+"""Files that took the server down are refused in a few seconds with a message naming them,
+while this process's memory stays where it was; ordinary files read as before."""
+
+import json
+import resource
+import time
+
+import hostile_files
+import openpyxl
+import pytest
+
+from cocreate import ingest
+from cocreate.ingest import IngestError, import_file, preview_file, read_table
+
+FAR_CELL = {
+    "en": "far-cell.xlsx: a sheet reaches cell XFD1048576 (16384 columns x 1048576 rows), "
+    "over the 10 million cells a sheet may hold; refused",
+    "fr": "far-cell.xlsx: une feuille va jusqu'à la cellule XFD1048576 (16384 colonnes x "
+    "1048576 lignes), au-delà des 10 millions de cellules admises ; refusé",
+}
+OUT_OF_MEMORY = {
+    "en": "{name}: reading it needs more than 1 GiB of memory (text repeated many times, or a "
+    "sheet filled far beyond its data?); refused",
+    "fr": "{name}: sa lecture demande plus de 1 GiB de mémoire (texte répété de nombreuses "
+    "fois, ou feuille remplie bien au-delà de ses données ?) ; refusé",
+}
+
+
+def rss_kib() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() // 1024
+
+
+def refusal(path, seconds=15):
+    """The messages (en, fr) a read of ``path`` is refused with; it must take under
+    ``seconds`` and leave this process's memory as it was."""
+    peak, now = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, rss_kib()
+    start = time.monotonic()
+    with pytest.raises(IngestError) as refused:
+        read_table(path)
+    assert time.monotonic() - start < seconds
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak < 64 * 1024
+    assert rss_kib() - now < 64 * 1024
+    return {lang: refused.value.problem.message(lang) for lang in ("en", "fr")}
+
+
+def test_a_sheet_whose_only_cell_is_the_last_one_is_refused_with_its_size(tmp_path):
+    path = hostile_files.far_cell_xlsx(tmp_path / "far-cell.xlsx")
+    assert path.stat().st_size < 2000
+    assert refusal(path) == FAR_CELL
+
+
+def test_a_sheet_from_a1_to_the_last_cell_is_refused_before_it_is_read(tmp_path):
+    path = hostile_files.far_cell_xlsx(tmp_path / "far-cell.xlsx", with_a1=True)
+    assert refusal(path, seconds=5) == FAR_CELL
+
+
+def test_the_same_sheet_without_its_dimension_ends_only_the_worker(tmp_path):
+    # nothing claims the extent: the reader asks for 512 GiB, in the worker, which aborts
+    path = hostile_files.far_cell_xlsx(tmp_path / "far.xlsx", with_a1=True, dimension=False)
+    assert refusal(path) == {
+        lang: message.format(name="far.xlsx") for lang, message in OUT_OF_MEMORY.items()
+    }
+
+
+def test_one_giant_shared_string_in_200_cells_is_refused_for_its_memory(tmp_path):
+    path = hostile_files.giant_shared_string_xlsx(tmp_path / "strings.xlsx")
+    assert path.stat().st_size < 130_000
+    assert refusal(path) == {
+        lang: message.format(name="strings.xlsx") for lang, message in OUT_OF_MEMORY.items()
+    }
+
+
+def test_an_ods_cell_repeated_over_the_whole_sheet_is_refused(tmp_path):
+    messages = refusal(hostile_files.repeated_cell_ods(tmp_path / "repeated.ods"))
+    assert messages["en"].startswith("repeated.ods: cannot read this file (Cell limit exceeded")
+
+
+def test_a_refused_file_stores_nothing_and_the_next_file_imports(store, workshop, tmp_path):
+    with pytest.raises(IngestError):
+        import_file(store, workshop["id"], hostile_files.far_cell_xlsx(tmp_path / "far.xlsx"))
+    assert store.list_ideas(workshop["id"]) == []
+    good = tmp_path / "good.csv"
+    good.write_text("texte\nDes bancs à l'ombre sur la place\n", encoding="utf-8")
+    assert import_file(store, workshop["id"], good).added == 1
+
+
+def test_a_dimension_that_claims_too_much_is_checked_against_the_cells(tmp_path):
+    """Some writers claim A1:XFD1048576 for a small sheet: the cells decide, and it is read."""
+    rows = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>titre</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>texte</t></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>Bancs</t></is></c>'
+        '<c r="B2" t="inlineStr"><is><t>Des bancs sur la place</t></is></c></row>'
+    )
+    path = hostile_files._xlsx(tmp_path / "claims.xlsx", rows, "A1:XFD1048576")
+    table = read_table(path)
+    assert table.columns == ["titre", "texte"]
+    assert table.rows == [(2, {"titre": "Bancs", "texte": "Des bancs sur la place"})]
+
+
+# ordinary files: the worker hands back exactly what reading in this process gives -----------
+
+
+def in_process(path, **options):
+    return ingest._read_here(
+        path,
+        encoding=options.get("encoding"),
+        delimiter=options.get("delimiter"),
+        sheet=options.get("sheet"),
+        name=path.name,
+    )
+
+
+def ordinary_files(folder):
+    csv_path = folder / "idees.csv"
+    csv_path.write_bytes(
+        "Identifiant;Titre;Proposition;Soutiens\r\n1;Vélo;Des pistes « protégées »;12\r\n"
+        "2;Arbres;Planter des arbres;\r\n3;Trop;de;champs;ici\r\n".encode("cp1252")
+    )
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Consultation du 12/05"])
+    sheet.append([])
+    sheet.append(["id", "titre", "proposition", "date", "votes"])
+    sheet.append([1, "Bancs", "Des bancs à l'ombre", "2026-03-04", 3.0])
+    sheet.append([2, "Fontaine", "Une fontaine d'eau potable", None, 2.5])
+    book.create_sheet("Notes").append(["rien"])
+    xlsx_path = folder / "idees.xlsx"
+    book.save(xlsx_path)
+    ods_path = hostile_files.ods(
+        folder / "idees.ods",
+        hostile_files.ods_row("titre", "texte")
+        + hostile_files.ods_row("Bancs", "Des bancs à l'ombre"),
+    )
+    json_path = folder / "idees.json"
+    json_path.write_text(
+        json.dumps({"ideas": [{"id": 1, "body": {"fr": "Un kiosque"}, "tags": ["a"]}, 7]}),
+        encoding="utf-8",
+    )
+    jsonl_path = folder / "idees.jsonl"
+    jsonl_path.write_text('{"text": "Des arbres"}\n{broken\n', encoding="utf-8")
+    return [csv_path, xlsx_path, ods_path, json_path, jsonl_path]
+
+
+def test_ordinary_files_read_in_the_worker_as_in_this_process(tmp_path):
+    for path in ordinary_files(tmp_path):
+        assert read_table(path) == in_process(path), path.name
+    xlsx = tmp_path / "idees.xlsx"
+    assert read_table(xlsx, sheet="Notes") == in_process(xlsx, sheet="Notes")
+
+
+def test_the_real_files_read_in_the_worker_as_in_this_process(data_dir):
+    paths = [*data_dir.rglob("*.xls*"), *data_dir.rglob("*.json")]
+    paths += sorted(data_dir.rglob("*.csv"), key=lambda p: p.stat().st_size)[-3:]
+    for path in paths:
+        assert outcome(read_table, path) == outcome(in_process, path), path
+
+
+def outcome(read, path):
+    """What a reader gives: the table, or the message of the file it refuses."""
+    try:
+        return read(path)
+    except IngestError as error:
+        return str(error)
+
+
+def test_a_preview_hands_over_only_its_rows_and_counts_them_all(tmp_path):
+    path = tmp_path / "many.csv"
+    path.write_text(
+        "texte\n" + "".join(f"Idée numéro {n} pour la place\n" for n in range(500)),
+        encoding="utf-8",
+    )
+    preview = preview_file(path, limit=20)
+    assert preview.rows_total == 500
+    assert len(preview.table.rows) == len(preview.ideas) == 20
+    assert preview.ideas[19].text == "Idée numéro 19 pour la place"
