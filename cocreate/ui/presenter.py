@@ -54,7 +54,8 @@ def join_url(code: str) -> str:
             host = lan_address()
         port = f":{parts.port}" if parts.port else ""
         base = f"{parts.scheme or 'http'}://{host}{port}/"
-    return f"{base.rstrip('/')}/?join={code}"
+    # the light participant pages (cocreate.web, served beside the app): no Streamlit session
+    return f"{base.rstrip('/')}/room/{code}"
 
 
 def qr_png(url: str) -> bytes:
