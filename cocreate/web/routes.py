@@ -9,9 +9,12 @@ loop that also carries the Streamlit sessions. Each request opens its own connec
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
+import time
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -39,8 +42,12 @@ from cocreate.web.participants import (
 
 ROOM_PATH = "/room"
 SOURCE = "participants"
-# what the page script waits between two looks at the room's state
-POLL_SECONDS = 1
+# a phone's look at the room's state waits this long for the room to move (a long poll)
+LONG_POLL_SECONDS = 20
+# each room's state is read at most this often, however many phones wait on it
+READ_SECONDS = 0.25
+# after a failed look, the page's script looks again this much later
+RETRY_SECONDS = 1
 # a page without a form, without JavaScript, reloads itself this often
 NOSCRIPT_REFRESH_SECONDS = 5
 MAX_IDEA_CHARS = 2000
@@ -185,7 +192,8 @@ def room_response(
         "state": f"{ROOM_PATH}/{code}/state",
         "here": here,
         "phase": phase,
-        "every": POLL_SECONDS * 1000,
+        "retry": RETRY_SECONDS * 1000,
+        "give_up": (LONG_POLL_SECONDS + 10) * 1000,
         "saving": t("room.saving", lang),
         "saved": t("room.saved", lang),
         "not_saved": t("room.not_saved", lang),
@@ -239,19 +247,62 @@ def room_response(
     )
 
 
-def room_state(room: Room, request: Request) -> Response:
-    """``/room/<CODE>/state``: what phones poll (two indexed reads)."""
+class RoomStates:
+    """The phase, open round and revision of each room, read from the database at most every
+    :data:`READ_SECONDS`: fifty phones waiting on a room cost one read, not fifty."""
+
+    def __init__(self, room: Room) -> None:
+        self._room = room
+        self._known: dict[str, tuple[float, dict[str, Any] | None]] = {}
+        self._lock = threading.Lock()
+
+    def _fresh(self, code: str) -> tuple[bool, dict[str, Any] | None]:
+        stamp, state = self._known.get(code, (float("-inf"), None))
+        return time.monotonic() - stamp < READ_SECONDS, state
+
+    def _read(self, code: str) -> dict[str, Any] | None:
+        with self._lock:
+            fresh, state = self._fresh(code)
+            if fresh:
+                return state
+            with self._room.store() as store:
+                workshop = store.find_workshop_by_code(code)
+                state = workshop and {
+                    "phase": workshop["phase"],
+                    "round": store.open_round_id(workshop["id"]),
+                    "revision": workshop["revision"],
+                }
+            if len(self._known) > 1000:  # codes nobody uses any more
+                self._known.clear()
+            self._known[code] = (time.monotonic(), state)
+            return state
+
+    async def current(self, code: str) -> dict[str, Any] | None:
+        fresh, state = self._fresh(code)
+        return state if fresh else await run_in_threadpool(self._read, code)
+
+
+def moved(state: dict[str, Any], seen: Mapping[str, str]) -> bool:
+    """Whether the room left what a page shows: its phase, or (``round`` given) the round."""
+    if state["phase"] != seen.get("phase"):
+        return True
+    return "round" in seen and str(state["round"] or "") != seen["round"]
+
+
+async def room_state(states: RoomStates, request: Request) -> Response:
+    """``/room/<CODE>/state``: the room's phase, open round and revision. With ``?phase=``
+    (and ``&round=``, empty for none) of the page, the answer waits until the room moves,
+    up to :data:`LONG_POLL_SECONDS`: a phone learns of a change within ``READ_SECONDS``."""
     code = normalise_code(request.path_params["code"])
-    with room.store() as store:
-        workshop = store.find_workshop_by_code(code)
-        if workshop is None:
+    seen = request.query_params
+    deadline = time.monotonic() + LONG_POLL_SECONDS
+    while True:
+        state = await states.current(code)
+        if state is None:
             return JSONResponse({"error": "unknown code"}, status_code=404, headers=NO_STORE)
-        state = {
-            "phase": workshop["phase"],
-            "round": store.open_round_id(workshop["id"]),
-            "revision": workshop["revision"],
-        }
-    return JSONResponse(state, headers=NO_STORE)
+        if "phase" not in seen or moved(state, seen) or time.monotonic() > deadline:
+            return JSONResponse(state, headers=NO_STORE)
+        await asyncio.sleep(READ_SECONDS)
 
 
 # writes ------------------------------------------------------------------------------------
@@ -386,6 +437,10 @@ async def form_fields(request: Request) -> dict[str, str]:
 def web_routes(db_path: str | Path | None = None) -> list[Route]:
     """The participant pages as Starlette routes, for ``st.App(..., routes=...)``."""
     room = Room(db_path)
+    states = RoomStates(room)
+
+    async def state(request: Request) -> Response:
+        return await room_state(states, request)
 
     def get(handler):
         def endpoint(request: Request) -> Response:
@@ -403,7 +458,7 @@ def web_routes(db_path: str | Path | None = None) -> list[Route]:
     return [
         Route(ROOM_PATH, get(join_page), methods=["GET"]),
         Route(f"{ROOM_PATH}/{{code}}", get(room_page), methods=["GET"]),
-        Route(f"{ROOM_PATH}/{{code}}/state", get(room_state), methods=["GET"]),
+        Route(f"{ROOM_PATH}/{{code}}/state", state, methods=["GET"]),
         Route(f"{ROOM_PATH}/{{code}}/idea", post(store_idea), methods=["POST"]),
         Route(f"{ROOM_PATH}/{{code}}/score", post(store_answers), methods=["POST"]),
     ]

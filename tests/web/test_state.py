@@ -1,17 +1,22 @@
-"""Phones follow the room: /state tells the phase and the open round (cheap reads), the page
-shows what the phase wants, and pages without a form refresh themselves without JavaScript."""
+"""Phones follow the room: /state tells the phase and the open round, waiting until the room
+moves (a long poll over one shared read per room); the page shows what the phase wants, and
+pages without a form refresh themselves without JavaScript."""
 
 import json
 import re
+import threading
+import time
 
 from cocreate.ingest import submit_idea
 from cocreate.scoring import copy_rubric_to_workshop, open_round
 from cocreate.store import Store
+from cocreate.web.routes import READ_SECONDS
 
 from .conftest import joined
 
 
 def state(client, code):
+    time.sleep(READ_SECONDS)  # a state read this long ago may be answered again
     response = client.get(f"/room/{code}/state")
     assert response.status_code == 200
     assert response.headers["cache-control"] == "no-store"
@@ -82,3 +87,33 @@ def test_the_page_follows_the_round_only_while_scoring(phone, workshop, db_path)
     assert watched["round"] == scoring_round["id"]
     assert watched["state"] == f"/room/{code}/state"
     assert watched["here"] == f"/room/{code}?r={token}"
+
+
+def test_a_look_at_the_state_waits_until_the_room_moves(phone, workshop, db_path, monkeypatch):
+    code = workshop["join_code"]
+    client = phone()
+    monkeypatch.setattr("cocreate.web.routes.LONG_POLL_SECONDS", 0.6)
+    started = time.monotonic()
+    unchanged = client.get(f"/room/{code}/state", params={"phase": "collect"}).json()
+    assert unchanged["phase"] == "collect"
+    assert time.monotonic() - started >= 0.6  # nothing moved: answered at the end
+    monkeypatch.setattr("cocreate.web.routes.LONG_POLL_SECONDS", 20)
+
+    def move_the_room():
+        time.sleep(0.5)
+        with Store(db_path) as store:
+            store.set_phase(workshop["id"], "cluster")
+
+    mover = threading.Thread(target=move_the_room)
+    mover.start()
+    started = time.monotonic()
+    moved = client.get(f"/room/{code}/state", params={"phase": "collect"}).json()
+    waited = time.monotonic() - started
+    mover.join()
+    assert moved["phase"] == "cluster"
+    assert 0.4 <= waited <= 2.0
+    # a page that scores also follows the round: a round opening answers at once
+    assert (
+        client.get(f"/room/{code}/state", params={"phase": "cluster", "round": "1"}).json()["round"]
+        is None
+    )
