@@ -358,6 +358,15 @@ def unlock(browser, url: str, code: str, secret: str):
 # the run ------------------------------------------------------------------------------------
 
 
+def server_failures(log: Path) -> dict[str, int]:
+    """The exceptions the server logged, by message, counted."""
+    found: dict[str, int] = {}
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        if re.match(r"^[\w.]+(Error|Exception|Locked)\b.*:", line):
+            found[line.strip()[:160]] = found.get(line.strip()[:160], 0) + 1
+    return found
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
@@ -489,6 +498,7 @@ def run(n: int, browsers: int, streamlit_phones: int, idle: float, folder: Path)
             browser.close()
     finally:
         stop_server(process)
+        figures["server_failures"] = server_failures(folder / "server.log")
 
     # what was stored, against what the phones were told
     with Store(db_path) as store:
@@ -581,6 +591,8 @@ def report(f: dict, streamlit_phones: int) -> None:
         print(f"  a Streamlit phone costs {per_old / per_new:.1f}x a room-page phone at idle")
     print(f"  idle room / baseline: {f['cpu_room_idle'] / base:.2f}x")
     print(f"\nerrors: {len(f['errors'])}")
+    for message, count in f["server_failures"].items():
+        print(f"  server logged {count}x: {message}")
     for error in f["errors"][:10]:
         print(f"  {error}")
 

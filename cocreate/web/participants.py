@@ -41,12 +41,6 @@ def known_rater(store: Store, workshop: dict[str, Any], *tokens: str | None) -> 
     return None
 
 
-def rater_for(store: Store, workshop: dict[str, Any], *tokens: str | None) -> dict[str, Any]:
-    """The rater one of ``tokens`` names, else a new anonymous one (a known token is never
-    replaced by a new rater)."""
-    return known_rater(store, workshop, *tokens) or store.add_rater(workshop["id"])
-
-
 def client_token(rater: dict[str, Any], posted: str | None) -> str | None:
     """The idempotency key of one idea form: the rater's id and the form's random token, so
     a device only ever names its own submissions; ``None`` for a malformed token."""

@@ -14,7 +14,8 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -35,8 +36,8 @@ from cocreate.web.participants import (
     COOKIE_SECONDS,
     client_token,
     cookie_name,
+    known_rater,
     normalise_code,
-    rater_for,
     sent_by_prefix,
 )
 
@@ -66,6 +67,24 @@ class Room:
         self._db_path = db_path
         self._migrated: set[str] = set()
         self._lock = threading.Lock()
+        self._writing = threading.Lock()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """The pages' writes one after the other: fifty phones queue on a lock that wakes
+        the next at once, instead of polling SQLite's busy lock with growing sleeps (under
+        load some waited past the busy timeout)."""
+        with self._writing:
+            yield
+
+    def participant(self, store: Store, workshop: dict[str, Any], *tokens: str | None) -> dict:
+        """The rater one of ``tokens`` names, else a new anonymous one (a known token is
+        never replaced by a new rater)."""
+        rater = known_rater(store, workshop, *tokens)
+        if rater is None:
+            with self.writing():
+                rater = store.add_rater(workshop["id"])
+        return rater
 
     def store(self) -> Store:
         path = Path(self._db_path) if self._db_path is not None else default_db_path()
@@ -157,7 +176,7 @@ def room_page(room: Room, request: Request) -> Response:
             return wrong_code(request, code)
         chosen = chosen_lang(request)
         token = request.query_params.get("r")
-        rater = rater_for(store, workshop, token, request.cookies.get(cookie_name(code)))
+        rater = room.participant(store, workshop, token, request.cookies.get(cookie_name(code)))
         if token != rater["token"]:
             # the token rides in the URL too: a reload or a copied link keeps the participant
             return keep_rater(see_other(room_url(code, rater["token"], chosen)), code, rater)
@@ -325,17 +344,18 @@ def store_idea(room: Room, request: Request, form: dict[str, str]) -> Response:
         lang = page_lang(chosen, workshop)
         rater = None
         try:
-            rater = rater_for(
+            rater = room.participant(
                 store, workshop, form.get("r"), request.cookies.get(cookie_name(code))
             )
-            idea = submit_idea(
-                store,
-                workshop["id"],
-                draft["text"],
-                author=draft["author"] or None,
-                source=SOURCE,
-                client_token=client_token(rater, draft["client"]) or uuid.uuid4().hex,
-            )
+            with room.writing():
+                idea = submit_idea(
+                    store,
+                    workshop["id"],
+                    draft["text"],
+                    author=draft["author"] or None,
+                    source=SOURCE,
+                    client_token=client_token(rater, draft["client"]) or uuid.uuid4().hex,
+                )
         except IngestError as error:
             problem = error.problem
             reason = t(f"problem.{problem.code}", lang, **problem.params)
@@ -394,7 +414,7 @@ def store_answers(room: Room, request: Request, form: dict[str, str]) -> Respons
             return failed_write(store, workshop, rater, chosen, message, status)
 
         try:
-            rater = rater_for(
+            rater = room.participant(
                 store, workshop, form.get("r"), request.cookies.get(cookie_name(code))
             )
             round_id, target_id = int(form.get("round", "")), int(form.get("target", ""))
@@ -403,8 +423,10 @@ def store_answers(room: Room, request: Request, form: dict[str, str]) -> Respons
                 raise StoreError(f"Round {round_id} is not a round of this workshop.")
             if scoring_round["status"] == "open":
                 rubric = rubric_from_dict(scoring_round["rubric"], source=f"round {round_id}")
-                for criterion, value in posted_answers(rubric, form):
-                    submit_score(store, round_id, target_id, rater["id"], criterion, value)
+                answers = posted_answers(rubric, form)
+                with room.writing():
+                    for criterion, value in answers:
+                        submit_score(store, round_id, target_id, rater["id"], criterion, value)
         except (ScoringError, ValueError, StoreError):
             # a bad value or id; or a round closed between the read and the write, which
             # the store refuses

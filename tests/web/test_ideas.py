@@ -3,6 +3,7 @@ list of my ideas; the same form sent twice stores one idea; a refused or failed 
 the typed text on the phone with the reason."""
 
 import sqlite3
+import threading
 
 from cocreate.store import Store
 
@@ -104,3 +105,27 @@ def test_a_too_long_idea_is_refused_with_its_length(phone, workshop, db_path):
     assert response.status_code == 400
     assert "au-delà de la limite de 50000" in response.text
     assert stored_texts(db_path, workshop["id"]) == []
+
+
+def test_fifty_phones_sending_at_once_store_every_idea_once(phone, workshop, db_path):
+    code = workshop["join_code"]
+    clients = [phone() for _ in range(50)]
+    tokens = [joined(client, code)[1] for client in clients]
+    answers = []
+
+    def send_two(number):
+        client, token = clients[number], tokens[number]
+        for n in range(2):
+            text = f"Idée {n} du téléphone {number}"
+            first = send(client, code, token, text, f"{number:08d}{n}")
+            again = send(client, code, token, text, f"{number:08d}{n}")  # a double tap
+            answers.append((first.status_code, again.status_code))
+
+    threads = [threading.Thread(target=send_two, args=(number,)) for number in range(50)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert answers == [(303, 303)] * 100
+    texts = stored_texts(db_path, workshop["id"])
+    assert len(texts) == 100 and len(set(texts)) == 100
