@@ -72,8 +72,7 @@ class Room:
     @contextmanager
     def writing(self) -> Iterator[None]:
         """The pages' writes one after the other: fifty phones queue on a lock that wakes
-        the next at once, instead of polling SQLite's busy lock with growing sleeps (under
-        load some waited past the busy timeout)."""
+        the next at once, instead of polling SQLite's busy lock with growing sleeps."""
         with self._writing:
             yield
 
