@@ -43,8 +43,9 @@ from cocreate.web.participants import (
 
 ROOM_PATH = "/room"
 SOURCE = "participants"
-# a phone's look at the room's state waits this long for the room to move (a long poll)
-LONG_POLL_SECONDS = 20
+# a phone's look at the room's state waits this long for the room to move (a long poll);
+# also what a stopping server waits for the looks still open (uvicorn lets them finish)
+LONG_POLL_SECONDS = 5
 # each room's state is read at most this often, however many phones wait on it
 READ_SECONDS = 0.25
 # after a failed look, the page's script looks again this much later
@@ -320,6 +321,8 @@ async def room_state(states: RoomStates, request: Request) -> Response:
             return JSONResponse({"error": "unknown code"}, status_code=404, headers=NO_STORE)
         if "phase" not in seen or moved(state, seen) or time.monotonic() > deadline:
             return JSONResponse(state, headers=NO_STORE)
+        if await request.is_disconnected():  # a phone gone: nobody to answer
+            return Response(status_code=204)
         await asyncio.sleep(READ_SECONDS)
 
 
