@@ -96,10 +96,12 @@ def start_server(db_path: Path, log: Path) -> tuple[subprocess.Popen, str]:
     return process, url
 
 
-def stop_server(process: subprocess.Popen) -> None:
-    """Stop the CLI and the Streamlit server it started, by their ids."""
+def stop_server(process: subprocess.Popen) -> float:
+    """Stop the CLI and the Streamlit server it started, by their ids; returns the seconds
+    the server took to exit after SIGTERM."""
     import psutil
 
+    started = time.monotonic()
     try:
         tree = [*psutil.Process(process.pid).children(recursive=True)]
     except psutil.NoSuchProcess:
@@ -112,9 +114,11 @@ def stop_server(process: subprocess.Popen) -> None:
         process.wait(timeout=15)
     except subprocess.TimeoutExpired:
         process.kill()
+    stopped = time.monotonic() - started
     for child in tree:
         if child.is_running():
             child.kill()
+    return stopped
 
 
 class CpuMeter:
@@ -501,7 +505,7 @@ def run(n: int, browsers: int, streamlit_phones: int, idle: float, folder: Path)
                 phone.stop.set()
             browser.close()
     finally:
-        stop_server(process)
+        figures["stop_seconds"] = stop_server(process)
         figures["server_failures"] = server_failures(folder / "server.log")
 
     # what was stored, against what the phones were told
@@ -594,7 +598,8 @@ def report(f: dict, streamlit_phones: int) -> None:
     if f.get("cpu_streamlit_phones") is not None and streamlit_phones and per_new > 0:
         print(f"  a Streamlit phone costs {per_old / per_new:.1f}x a room-page phone at idle")
     print(f"  idle room / baseline: {f['cpu_room_idle'] / base:.2f}x")
-    print(f"\nerrors: {len(f['errors'])}")
+    print(f"\nserver stopped {f['stop_seconds']:.1f} s after SIGTERM, phones still connected")
+    print(f"errors: {len(f['errors'])}")
     for message, count in f["server_failures"].items():
         print(f"  server logged {count}x: {message}")
     for error in f["errors"][:10]:
