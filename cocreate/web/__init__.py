@@ -16,6 +16,7 @@ Decisions (docs/decisions/0032-light-participant-pages.md):
   failed write keeps the typed text on the phone with a message.
 """
 
-from cocreate.web.routes import ROOM_PATH, Room, room_url, web_routes
+from cocreate.web.room import Room
+from cocreate.web.routes import ROOM_PATH, room_url, web_routes
 
 __all__ = ["ROOM_PATH", "Room", "room_url", "web_routes"]

@@ -1,21 +1,17 @@
 """The routes of the participant pages, under ``/room``: join, the room page that follows
-the phase, the idea form, the ballot, and the state phones poll.
+the phase, the idea form and the ballot's answers (and the state phones wait on, from
+:mod:`cocreate.web.state`).
 
 GET handlers are plain functions (Starlette runs them on its thread pool); POST handlers
 read the form, then do their work on the thread pool too: SQLite never blocks the event
-loop that also carries the Streamlit sessions. Each request opens its own connection
-(sqlite3 objects must not cross threads); migrations are applied once per process.
+loop that also carries the Streamlit sessions (:class:`cocreate.web.room.Room` opens a
+connection per request).
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import threading
-import time
 import uuid
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -29,25 +25,21 @@ from cocreate.access import PHASES
 from cocreate.i18n import LANGUAGES, t
 from cocreate.ingest import IngestError, submit_idea
 from cocreate.scoring import ScoringError, rubric_from_dict, submit_score
-from cocreate.store import Store, StoreError, default_db_path
+from cocreate.store import Store, StoreError
 from cocreate.web.ballot import ballot_for, posted_answers, shown_round
 from cocreate.web.pages import NO_STORE, render
 from cocreate.web.participants import (
     COOKIE_SECONDS,
     client_token,
     cookie_name,
-    known_rater,
     normalise_code,
     sent_by_prefix,
 )
+from cocreate.web.room import Room
+from cocreate.web.state import LONG_POLL_SECONDS, RoomStates, room_state
 
 ROOM_PATH = "/room"
 SOURCE = "participants"
-# a phone's look at the room's state waits this long for the room to move (a long poll);
-# also what a stopping server waits for the looks still open (uvicorn lets them finish)
-LONG_POLL_SECONDS = 5
-# each room's state is read at most this often, however many phones wait on it
-READ_SECONDS = 0.25
 # after a failed look, the page's script looks again this much later
 RETRY_SECONDS = 1
 # a page without a form, without JavaScript, reloads itself this often
@@ -59,41 +51,6 @@ WAITING = {
     "decide": "participate.wait_decide",
 }
 log = logging.getLogger(__name__)
-
-
-class Room:
-    """The database the pages use: ``db_path``, else ``$COCREATE_DB`` at each request."""
-
-    def __init__(self, db_path: str | Path | None = None) -> None:
-        self._db_path = db_path
-        self._migrated: set[str] = set()
-        self._lock = threading.Lock()
-        self._writing = threading.Lock()
-
-    @contextmanager
-    def writing(self) -> Iterator[None]:
-        """The pages' writes one after the other: fifty phones queue on a lock that wakes
-        the next at once, instead of polling SQLite's busy lock with growing sleeps."""
-        with self._writing:
-            yield
-
-    def participant(self, store: Store, workshop: dict[str, Any], *tokens: str | None) -> dict:
-        """The rater one of ``tokens`` names, else a new anonymous one (a known token is
-        never replaced by a new rater)."""
-        rater = known_rater(store, workshop, *tokens)
-        if rater is None:
-            with self.writing():
-                rater = store.add_rater(workshop["id"])
-        return rater
-
-    def store(self) -> Store:
-        path = Path(self._db_path) if self._db_path is not None else default_db_path()
-        if str(path) not in self._migrated:
-            with self._lock:
-                if str(path) not in self._migrated:
-                    Store(path).close()
-                    self._migrated.add(str(path))
-        return Store(path, migrate=False)
 
 
 def room_url(code: str, token: str | None = None, lang: str | None = None, **extra: Any) -> str:
@@ -264,66 +221,6 @@ def room_response(
         refresh=refresh,
         **context,
     )
-
-
-class RoomStates:
-    """The phase, open round and revision of each room, read from the database at most every
-    :data:`READ_SECONDS`: fifty phones waiting on a room cost one read, not fifty."""
-
-    def __init__(self, room: Room) -> None:
-        self._room = room
-        self._known: dict[str, tuple[float, dict[str, Any] | None]] = {}
-        self._lock = threading.Lock()
-
-    def _fresh(self, code: str) -> tuple[bool, dict[str, Any] | None]:
-        stamp, state = self._known.get(code, (float("-inf"), None))
-        return time.monotonic() - stamp < READ_SECONDS, state
-
-    def _read(self, code: str) -> dict[str, Any] | None:
-        with self._lock:
-            fresh, state = self._fresh(code)
-            if fresh:
-                return state
-            with self._room.store() as store:
-                workshop = store.find_workshop_by_code(code)
-                state = workshop and {
-                    "phase": workshop["phase"],
-                    "round": store.open_round_id(workshop["id"]),
-                    "revision": workshop["revision"],
-                }
-            if len(self._known) > 1000:  # codes nobody uses any more
-                self._known.clear()
-            self._known[code] = (time.monotonic(), state)
-            return state
-
-    async def current(self, code: str) -> dict[str, Any] | None:
-        fresh, state = self._fresh(code)
-        return state if fresh else await run_in_threadpool(self._read, code)
-
-
-def moved(state: dict[str, Any], seen: Mapping[str, str]) -> bool:
-    """Whether the room left what a page shows: its phase, or (``round`` given) the round."""
-    if state["phase"] != seen.get("phase"):
-        return True
-    return "round" in seen and str(state["round"] or "") != seen["round"]
-
-
-async def room_state(states: RoomStates, request: Request) -> Response:
-    """``/room/<CODE>/state``: the room's phase, open round and revision. With ``?phase=``
-    (and ``&round=``, empty for none) of the page, the answer waits until the room moves,
-    up to :data:`LONG_POLL_SECONDS`: a phone learns of a change within ``READ_SECONDS``."""
-    code = normalise_code(request.path_params["code"])
-    seen = request.query_params
-    deadline = time.monotonic() + LONG_POLL_SECONDS
-    while True:
-        state = await states.current(code)
-        if state is None:
-            return JSONResponse({"error": "unknown code"}, status_code=404, headers=NO_STORE)
-        if "phase" not in seen or moved(state, seen) or time.monotonic() > deadline:
-            return JSONResponse(state, headers=NO_STORE)
-        if await request.is_disconnected():  # a phone gone: nobody to answer
-            return Response(status_code=204)
-        await asyncio.sleep(READ_SECONDS)
 
 
 # writes ------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import time
 from cocreate.ingest import submit_idea
 from cocreate.scoring import copy_rubric_to_workshop, open_round
 from cocreate.store import Store
-from cocreate.web.routes import READ_SECONDS
+from cocreate.web.state import READ_SECONDS
 
 from .conftest import joined
 
@@ -92,12 +92,12 @@ def test_the_page_follows_the_round_only_while_scoring(phone, workshop, db_path)
 def test_a_look_at_the_state_waits_until_the_room_moves(phone, workshop, db_path, monkeypatch):
     code = workshop["join_code"]
     client = phone()
-    monkeypatch.setattr("cocreate.web.routes.LONG_POLL_SECONDS", 0.6)
+    monkeypatch.setattr("cocreate.web.state.LONG_POLL_SECONDS", 0.6)
     started = time.monotonic()
     unchanged = client.get(f"/room/{code}/state", params={"phase": "collect"}).json()
     assert unchanged["phase"] == "collect"
     assert time.monotonic() - started >= 0.6  # nothing moved: answered at the end
-    monkeypatch.setattr("cocreate.web.routes.LONG_POLL_SECONDS", 20)
+    monkeypatch.setattr("cocreate.web.state.LONG_POLL_SECONDS", 20)
 
     def move_the_room():
         time.sleep(0.5)
