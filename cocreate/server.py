@@ -31,7 +31,12 @@ PR_SET_PDEATHSIG = 1
 
 
 def streamlit_command(port: int, host: str, *, app: Path = APP_SCRIPT) -> list[str]:
-    """`streamlit run` of the app, headless, without usage statistics (nothing leaves)."""
+    """`streamlit run` of the app, headless, without usage statistics (nothing leaves).
+    The app itself is served through ``serve_app.py`` beside the package: the same pages
+    plus the light participant pages (cocreate.web) in the same process."""
+    served = Path(__file__).resolve().parent.parent / "serve_app.py"
+    if app == APP_SCRIPT and served.exists():
+        app = served
     return [
         sys.executable,
         "-m",

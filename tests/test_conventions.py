@@ -158,7 +158,7 @@ LAYERS = (
     {"templates", "server"},
     {"scoring", "stakeholders"},
     {"demo"},
-    {"cli", "ui"},
+    {"cli", "ui", "web"},
     {"__init__", "__main__"},
 )
 

@@ -46,13 +46,15 @@ def test_a_worker_over_its_memory_is_refused_and_the_caller_keeps_its_memory():
 
 def test_a_worker_past_its_time_is_stopped():
     run(hostile_files.echo)  # a spare worker is ready: its start does not count
+    # other tests of the session may have left processes of their own (a forkserver)
+    before = children()
     start = time.monotonic()
     with pytest.raises(WorkerFailed) as failed:
         run(hostile_files.sleep_for, 60, seconds=1)
     assert failed.value.reason == "time"
     assert time.monotonic() - start < 5
-    # stopped, not left behind: only the spares ready for the next reads are running
-    assert len(children()) <= 2
+    # stopped, not left behind: at most a new spare, ready for the next read, took its place
+    assert len(children()) <= len(before)
 
 
 def test_a_crash_is_not_taken_for_a_lack_of_memory():

@@ -318,6 +318,23 @@ class IdeasMixin(StoreConnection):
         ).fetchone()
         return self.get_idea(row[0]) if row else None
 
+    def ideas_by_key_prefix(
+        self, workshop_id: int, source: str, prefix: str
+    ) -> list[dict[str, Any]]:
+        """Ideas of a workshop and source whose source key starts with ``prefix``, newest
+        first: what one device sent, when its submissions carry its own prefix."""
+        if not prefix:
+            raise StoreError("An empty prefix would match every idea of the source.")
+        # a range on the (workshop, source, source key) index, not a scan
+        end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        return list(
+            self.db.query(
+                "SELECT * FROM ideas WHERE workshop_id = ? AND source = ?"
+                " AND source_key >= ? AND source_key < ? ORDER BY id DESC",
+                [workshop_id, source, prefix, end],
+            )
+        )
+
     def get_idea(self, idea_id: int) -> dict[str, Any]:
         rows = list(self.db.query("SELECT * FROM ideas WHERE id = ?", [idea_id]))
         if not rows:

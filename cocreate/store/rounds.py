@@ -173,6 +173,14 @@ class RoundsMixin(StoreConnection):
             )
         ]
 
+    def open_round_id(self, workshop_id: int) -> int | None:
+        """The newest open scoring round of a workshop, or ``None``: what phones poll."""
+        row = self.db.execute(
+            "SELECT max(id) FROM score_rounds WHERE workshop_id = ? AND status = 'open'",
+            [workshop_id],
+        ).fetchone()
+        return row[0]
+
     def round_targets(self, round_id: int) -> list[dict[str, Any]]:
         """The shortlist of a round in its order, with the cluster label or idea title/text."""
         return list(

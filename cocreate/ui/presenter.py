@@ -60,7 +60,8 @@ def join_url(code: str) -> str | None:
             return None
         port = f":{parts.port}" if parts.port else ""
         base = f"{parts.scheme or 'http'}://{host}{port}/"
-    return f"{base.rstrip('/')}/?join={code}"
+    # the light participant pages (cocreate.web, served beside the app): no Streamlit session
+    return f"{base.rstrip('/')}/room/{code}"
 
 
 def bind_host() -> str:

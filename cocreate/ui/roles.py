@@ -2,12 +2,15 @@
 
 A participant's anonymous rater token also rides in the URL (``?r=TOKEN``) so that a phone
 that reloads the page stays the same participant; the join link of the QR code carries the
-workshop code (``?join=CODE``).
+workshop code (``?join=CODE``). A phone that joins here is sent on to the light participant
+pages (``/room/CODE?r=TOKEN``, :mod:`cocreate.web`), which need no Streamlit session.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
+from urllib.parse import quote
 
 import streamlit as st
 
@@ -24,6 +27,9 @@ from cocreate.i18n import t
 from cocreate.store import StoreError
 
 ACCESS_KEY = "access"
+# the light participant pages, served beside this app by serve_app.py (cocreate.web)
+ROOM_PATH = "/room"
+ROOM_REDIRECT_KEY = "room_redirect"
 
 
 def session_access() -> Access:
@@ -44,6 +50,7 @@ def follow_links(store) -> dict[str, Any] | None:
         if joined is not None:
             # the QR code's link opens straight on the participant view
             st.session_state["goto_page"] = "participate"
+            send_to_room(joined, access.rater_tokens[joined["id"]])
     token = st.query_params.get("r")
     if token and token not in access.rater_tokens.values():
         try:
@@ -59,6 +66,26 @@ def follow_links(store) -> dict[str, Any] | None:
         st.query_params["w"] = joined["slug"]
         st.query_params["r"] = access.rater_tokens[joined["id"]]
     return joined
+
+
+def send_to_room(workshop: dict[str, Any], token: str) -> None:
+    """Have the next Participate page send this phone on to the workshop's room page, with
+    the rater it joined as (:func:`leave_for_the_room`)."""
+    code = quote(workshop["join_code"])
+    st.session_state[ROOM_REDIRECT_KEY] = f"{ROOM_PATH}/{code}?r={quote(token)}"
+
+
+def leave_for_the_room(lang: str) -> None:
+    """Open the room page the join asked for (:func:`send_to_room`), with a link for a
+    browser that does not follow the script."""
+    url = st.session_state.pop(ROOM_REDIRECT_KEY, None)
+    if not url:
+        return
+    st.html(
+        f"<script>window.location.replace({json.dumps(url)});</script>",
+        unsafe_allow_javascript=True,
+    )
+    st.link_button(t("room.open_room", lang), url, type="primary")
 
 
 def role_in(workshop: dict[str, Any] | None) -> str | None:

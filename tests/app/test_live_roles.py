@@ -133,7 +133,8 @@ def test_the_presenter_view_shows_the_code_and_new_ideas(live, db_path, monkeypa
     assert not at.exception, at.exception
     shown = texts(at)
     assert workshop["join_code"] in shown
-    assert f"http://10.0.0.5:8501/?join={workshop['join_code']}" in shown
+    # phones join on the light room page, not on a Streamlit page
+    assert f"http://10.0.0.5:8501/room/{workshop['join_code']}" in shown
     assert at.get("image")  # the QR code
     from cocreate.ingest import submit_idea
 

@@ -27,14 +27,16 @@ EXPECT_TIMEOUT_MS = 30_000
 
 @pytest.fixture
 def serve(tmp_path):
-    """Start `streamlit run app.py` on a database file; returns a function giving the URL.
+    """Start `streamlit run serve_app.py` (the Streamlit pages and the light participant
+    pages at /room, as `cocreate serve` does) on a database file; returns a function giving
+    the URL.
     ``env`` adds to the server's environment, e.g. ``{"COCREATE_ACCESS": "secret"}`` for a
     server with roles on (the suite runs with ``open``)."""
     processes = []
 
     def start(db_path: Path, env: dict[str, str] | None = None) -> str:
         log = (tmp_path / f"streamlit-{len(processes)}.log").open("w")
-        process, url = start_local_server(db_path, log, env=env, app=ROOT / "app.py")
+        process, url = start_local_server(db_path, log, env=env, app=ROOT / "serve_app.py")
         processes.append(process)
         return url
 

@@ -50,6 +50,12 @@ def tab_to(page, target) -> None:
     raise AssertionError(f"{target} never got the focus in {TAB_LIMIT} presses of Tab")
 
 
+def rater_token(db_path) -> str:
+    with Store(db_path) as store:
+        [rater] = store.db["raters"].rows
+    return rater["token"]
+
+
 def test_a_participant_joins_and_sends_an_idea_with_the_keyboard_alone(serve, browser, db_path):
     with Store(db_path) as store:
         workshop = store.create_workshop("Place du marché", language="fr")
@@ -62,9 +68,11 @@ def test_a_participant_joins_and_sends_an_idea_with_the_keyboard_alone(serve, br
     page.keyboard.type(workshop["join_code"].lower())
     tab_to(page, page.get_by_role("button", name="Rejoindre", exact=True))
     page.keyboard.press("Enter")
-    expect(page.get_by_text("Bienvenue dans « Place du marché »")).to_be_visible()
+    # the phone goes on to the light room page, keeping the participant it joined as
+    expect(page.get_by_role("heading", name="Place du marché")).to_be_visible()
+    expect(page).to_have_url(f"{url}/room/{workshop['join_code']}?r={rater_token(db_path)}")
 
-    idea = page.locator(".st-key-participate_text textarea")
+    idea = page.locator("#cc-text")
     expect(idea).to_be_visible()
     tab_to(page, idea)
     page.keyboard.type("Des fontaines à eau sur la place")

@@ -15,7 +15,7 @@ from cocreate.ui.common import (
     set_current_workshop,
     ui_lang,
 )
-from cocreate.ui.roles import is_open_mode, session_access
+from cocreate.ui.roles import is_open_mode, send_to_room, session_access
 
 lang = ui_lang()
 store = open_store()
@@ -42,6 +42,7 @@ if joined:
         st.query_params["r"] = access.rater_tokens[workshop["id"]]
         st.session_state["participate_flash"] = t("join.joined", lang, title=workshop["title"])
         st.session_state["goto_page"] = "participate"
+        send_to_room(workshop, access.rater_tokens[workshop["id"]])
         store.close()
         st.rerun()
 

@@ -12,7 +12,7 @@ from cocreate.ui.common import (
     show_message,
     ui_lang,
 )
-from cocreate.ui.roles import participant_token, role_in
+from cocreate.ui.roles import leave_for_the_room, participant_token, role_in
 from cocreate.ui.wall import escape_markdown
 
 PHASE_POLL_SECONDS = 2
@@ -23,6 +23,7 @@ WAITING = {
 }
 
 lang = ui_lang()
+leave_for_the_room(lang)
 store = open_store()
 workshop = current_workshop(store)
 if workshop is None or role_in(workshop) is None:
