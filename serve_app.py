@@ -8,4 +8,6 @@ import streamlit as st
 
 from cocreate.web import web_routes
 
-app = st.App(Path(__file__).resolve().parent / "cocreate" / "ui" / "app.py", routes=web_routes())
+# the main script is app.py, beside no pages/ folder: a main script in cocreate/ui/ made
+# Streamlit also discover cocreate/ui/pages/ the legacy way, and a sidebar switch was lost
+app = st.App(Path(__file__).resolve().parent / "app.py", routes=web_routes())

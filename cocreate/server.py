@@ -85,13 +85,16 @@ def run_server(
     """Run the server in the foreground until it exits or this process is told to stop; returns
     its exit status. A stop signal (TERM, INT, HUP) goes to the server's whole process group,
     which gets ``grace`` seconds before it is killed, so nothing is left holding the port; on
-    Linux the server also dies with this process if this one is killed outright."""
+    Linux the server also dies with this process if this one is killed outright. A server that
+    stopped within the grace period after a stop signal is a clean stop (0); one killed after
+    it, 128 + 9."""
     if os.name != "posix":
         return subprocess.call(command, env=env)
     process = subprocess.Popen(
         command, env=env, start_new_session=True, preexec_fn=_die_with_parent()
     )
     told: list[float] = []
+    killed = False
 
     def forward(signum: int, _frame: object) -> None:
         told.append(time.monotonic())
@@ -106,11 +109,16 @@ def run_server(
             except subprocess.TimeoutExpired:
                 if told and time.monotonic() - told[0] > grace:
                     _signal_group(process, signal.SIGKILL)
+                    killed = True
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
         # whatever the server started and left behind (a worker process) goes with it
         _signal_group(process, signal.SIGKILL)
+    if told and not killed:
+        # stopped when asked, within the grace period: uvicorn reports the signal it got as
+        # its status (143, 1), which is a clean stop here
+        return 0
     return 128 - returncode if returncode < 0 else returncode
 
 

@@ -43,7 +43,7 @@ def test_a_server_on_this_computer_only_says_so_in_french(presenter, workshop, h
     assert "Les téléphones ne peuvent pas encore rejoindre" in text
     assert "<code>cocreate serve --host 0.0.0.0</code>" in text
     assert workshop["join_code"] in text
-    assert "?join=" not in text and "Rejoignez sur" not in text
+    assert "/room/" not in text and "Rejoignez sur" not in text
     assert not at.get("image")  # no QR code nobody can open
 
 
@@ -59,7 +59,7 @@ def test_a_server_on_this_computer_only_says_so_in_english(presenter):
 def test_a_server_open_to_the_room_shows_the_network_link_and_qr_code(presenter, workshop, host):
     at = presenter("fr", COCREATE_HOST=host)
     text = shown(at)
-    assert f"http://{LAN}:8501/?join={workshop['join_code']}" in text
+    assert f"http://{LAN}:8501/room/{workshop['join_code']}" in text
     assert "Les téléphones ne peuvent pas encore rejoindre" not in text
     assert len(at.get("image")) == 1
 
@@ -67,14 +67,14 @@ def test_a_server_open_to_the_room_shows_the_network_link_and_qr_code(presenter,
 def test_a_server_on_one_address_shows_that_address(presenter, workshop):
     at = presenter("en", COCREATE_HOST="10.0.0.7")
     text = shown(at)
-    assert "Join at" in text and f"http://10.0.0.7:8501/?join={workshop['join_code']}" in text
+    assert "Join at" in text and f"http://10.0.0.7:8501/room/{workshop['join_code']}" in text
     assert len(at.get("image")) == 1
 
 
 def test_a_public_url_is_shown_whatever_the_server_listens_on(presenter, workshop):
     at = presenter("fr", COCREATE_HOST="localhost", COCREATE_PUBLIC_URL="https://atelier.example/")
     text = shown(at)
-    assert f"https://atelier.example/?join={workshop['join_code']}" in text
+    assert f"https://atelier.example/room/{workshop['join_code']}" in text
     assert "Les téléphones ne peuvent pas encore rejoindre" not in text
     assert len(at.get("image")) == 1
 

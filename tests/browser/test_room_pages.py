@@ -178,7 +178,7 @@ def test_a_facilitator_phase_press_is_never_lost(serve, browser, db_path, room):
     url = serve(db_path)
     phones = [new_phone(browser, url, code) for _ in range(PHONES)]
     facilitator = browser.new_context(viewport=PROJECTOR).new_page()
-    facilitator.goto(f"{url}/workshop?w={workshop['slug']}")
+    facilitator.goto(f"{url}/?w={workshop['slug']}")  # the Workshop page is the app's first page
     control = facilitator.locator(f".st-key-workshop_phase_{workshop['id']}")
     expect(control).to_be_visible(timeout=60_000)
     for phase in ("cluster", "score", "map", "collect", "decide", "score"):
