@@ -31,6 +31,8 @@ import socket
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from cocreate.store import StoreError
+
 if TYPE_CHECKING:
     from cocreate.store import Store
 
@@ -50,6 +52,7 @@ __all__ = [
     "reset_facilitator_secret",
     "unlock_facilitator",
     "join_workshop",
+    "known_rater",
     "set_phase",
     "require_role",
     "lan_address",
@@ -180,6 +183,21 @@ def join_workshop(store: Store, access: Access, code: str) -> dict[str, Any] | N
     if workshop["id"] not in access.rater_tokens:
         access.rater_tokens[workshop["id"]] = store.add_rater(workshop["id"])["token"]
     return workshop
+
+
+def known_rater(store: Store, workshop: dict[str, Any], *tokens: str | None) -> dict | None:
+    """The first of ``tokens`` that names a rater of ``workshop``, or ``None``: a token of
+    another workshop, or of nobody, is passed over (never replaced by a new rater here)."""
+    for token in tokens:
+        if not token:
+            continue
+        try:
+            rater = store.get_rater(str(token))
+        except StoreError:
+            continue
+        if rater["workshop_id"] == workshop["id"]:
+            return rater
+    return None
 
 
 def require_role(access: Access, workshop_id: int, role: str = FACILITATOR) -> None:

@@ -7,9 +7,9 @@ from typing import Any
 
 import streamlit as st
 
-from cocreate.access import FACILITATOR, reset_facilitator_secret
+from cocreate.access import FACILITATOR, known_rater, reset_facilitator_secret
 from cocreate.i18n import DEFAULT_LANGUAGE, LANGUAGES, language_name, t
-from cocreate.store import Store, StoreError, default_db_path
+from cocreate.store import Store, default_db_path
 from cocreate.ui.roles import is_open_mode, refuse_unless, session_access
 
 # the session key, and the address parameter, of the interface language
@@ -167,17 +167,7 @@ def current_rater(store: Store, workshop: dict[str, Any]) -> dict[str, Any]:
     an earlier ballot), else a new anonymous participant. The token is kept in the session's
     access and in the URL."""
     tokens = session_access().rater_tokens
-    rater = None
-    for token in (st.query_params.get("r"), tokens.get(workshop["id"])):
-        if not token:
-            continue
-        try:
-            found = store.get_rater(str(token))
-        except StoreError:
-            continue
-        if found["workshop_id"] == workshop["id"]:
-            rater = found
-            break
+    rater = known_rater(store, workshop, st.query_params.get("r"), tokens.get(workshop["id"]))
     if rater is None:
         rater = store.add_rater(workshop["id"])
     tokens[workshop["id"]] = rater["token"]

@@ -6,10 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from cocreate.store import StoreError
-
 if TYPE_CHECKING:
-    from cocreate.store import Store
+    pass
 
 COOKIE_PREFIX = "cocreate_room_"
 # two months: a workshop and its follow-up sessions
@@ -25,20 +23,6 @@ def normalise_code(code: str) -> str:
 
 def cookie_name(code: str) -> str:
     return f"{COOKIE_PREFIX}{code}"
-
-
-def known_rater(store: Store, workshop: dict[str, Any], *tokens: str | None) -> dict | None:
-    """The first of ``tokens`` that names a rater of ``workshop``, or ``None``."""
-    for token in tokens:
-        if not token:
-            continue
-        try:
-            rater = store.get_rater(str(token))
-        except StoreError:
-            continue
-        if rater["workshop_id"] == workshop["id"]:
-            return rater
-    return None
 
 
 def client_token(rater: dict[str, Any], posted: str | None) -> str | None:

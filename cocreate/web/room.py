@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from cocreate.access import known_rater
 from cocreate.store import Store, default_db_path
-from cocreate.web.participants import known_rater
 
 
 class Room:
