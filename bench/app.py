@@ -29,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from cocreate.server import CHROMIUM, chromium_launch_options
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT.parent / "shared" / "data"
 MAKEORG = DATA_DIR / "makeorg-mondedapres" / "mondedapres_2020_05_28.csv"
@@ -46,16 +48,6 @@ PAGES = {
 GOAL_MS = 300
 GOAL_DELAY_S = 2.0
 PRESENTER_REFRESH_S = 0.5
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 
 
 def build_workshop(db_path: Path, n_ideas: int) -> dict:
@@ -149,7 +141,7 @@ def submit_to_screen_delays(db_path: Path, log_path: Path, count: int) -> list[f
     delays = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(**chromium_launch_options())
             screen = browser.new_context(viewport={"width": 1600, "height": 900}).new_page()
             screen.goto(f"{url}/present?w=bench")
             expect(screen.get_by_text(code).first).to_be_visible(timeout=120_000)
@@ -191,7 +183,7 @@ def main() -> None:
         pages = page_rerun_times(args.reruns)
         delays = (
             submit_to_screen_delays(db_path, Path(folder) / "streamlit.log", args.delays)
-            if Path(CHROMIUM).exists()
+            if CHROMIUM.exists()
             else []
         )
     baseline = pages["join (baseline)"]["median_ms"]

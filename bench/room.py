@@ -43,17 +43,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cocreate.server import CHROMIUM, chromium_launch_options
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 PROJECTOR = {"width": 1600, "height": 900}
 RETRY_SECONDS = 1.0
@@ -417,7 +409,7 @@ def run(n: int, browsers: int, streamlit_phones: int, idle: float, folder: Path)
         meter = CpuMeter(process.pid)
         figures["cpu_server_alone"] = meter.over(idle)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(**chromium_launch_options())
             presenter = unlock(browser, url, code, secret)
             presenter.get_by_test_id("stMain").get_by_role("link", name="Écran projeté").click()
             presenter.locator(".cc-code").wait_for(timeout=WAIT_S * 1000)
@@ -614,7 +606,7 @@ def main() -> None:
     parser.add_argument("--idle", type=float, default=20.0, help="seconds of each idle figure")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         sys.exit("Debian chromium is needed (apt-get install chromium)")
     with tempfile.TemporaryDirectory() as folder:
         figures = run(args.n, args.browsers, args.streamlit_phones, args.idle, Path(folder))

@@ -28,6 +28,23 @@ STOP_SIGNALS = tuple(
 # time the server has to close its connections once told to stop, before it is killed
 STOP_GRACE_SECONDS = 10.0
 PR_SET_PDEATHSIG = 1
+# Debian's chromium, as the browser tests and benches drive the served app (Playwright cannot
+# download its own browser here); flags that keep it from calling home
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+)
+
+
+def chromium_launch_options() -> dict:
+    """Playwright's ``chromium.launch`` arguments for Debian's chromium."""
+    return {"executable_path": str(CHROMIUM), "args": list(CHROMIUM_ARGS)}
 
 
 def streamlit_command(port: int, host: str, *, app: Path = APP_SCRIPT) -> list[str]:

@@ -9,19 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from cocreate.server import start_local_server
+from cocreate.server import CHROMIUM, chromium_launch_options, start_local_server
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 EXPECT_TIMEOUT_MS = 30_000
 
 
@@ -62,7 +52,7 @@ def browser():
     # a first page load imports pandas and altair: seconds on a busy 2-core CI machine
     expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(**chromium_launch_options())
         yield launched
         launched.close()
 

@@ -1,7 +1,8 @@
 """The light room pages in Debian chromium against the real server (`serve_app.py`, as
 `cocreate serve` runs it): phones follow every phase change within 2 s and never show a
 blank page, the presenter follows too, a reload keeps the participant, a ballot follows its
-round closing, and a facilitator's phase press on the Workshop page is never lost."""
+round closing, and a facilitator's phase press on the Workshop page is never lost, even one
+made while the page still redraws after the previous press."""
 
 from __future__ import annotations
 
@@ -196,3 +197,36 @@ def test_a_facilitator_phase_press_is_never_lost(serve, browser, db_path, room):
             assert store.get_workshop(workshop["id"])["phase"] == phase
         for page in phones:
             shows_phase(page, phase)
+
+
+def test_a_press_made_while_the_page_redraws_is_not_lost(serve, browser, db_path, room):
+    """Two presses in a row, the second while the page still redraws after the first (from at
+    once to one second later), with the presenter and three phones connected: the second
+    press is the phase stored, and the phones follow it."""
+    workshop, _ = room
+    url = serve(db_path)
+    phones = [new_phone(browser, url, workshop["join_code"]) for _ in range(PHONES)]
+    presenter = browser.new_context(viewport=PROJECTOR).new_page()
+    presenter.goto(f"{url}/present?w={workshop['slug']}")
+    facilitator = browser.new_context(viewport=PROJECTOR).new_page()
+    facilitator.goto(f"{url}/?w={workshop['slug']}")
+    control = facilitator.locator(f".st-key-workshop_phase_{workshop['id']}")
+    expect(control).to_be_visible(timeout=60_000)
+    pairs = [("cluster", "score"), ("map", "collect"), ("decide", "score"), ("cluster", "map")]
+    pairs += [("collect", "score"), ("map", "decide"), ("score", "collect")]
+    pauses = [0.0, 0.05, 0.15, 0.3, 0.5, 0.8, 1.0]
+    for (first, second), pause in zip(pairs, pauses, strict=True):
+        control.get_by_role("radio", name=PRESENTER_PHASE[first]).click()
+        time.sleep(pause)
+        control.get_by_role("radio", name=PRESENTER_PHASE[second]).click()
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while time.monotonic() < deadline:
+            with Store(db_path) as store:
+                if store.get_workshop(workshop["id"])["phase"] == second:
+                    break
+            time.sleep(0.1)
+        with Store(db_path) as store:
+            stored = store.get_workshop(workshop["id"])["phase"]
+        assert stored == second, f"{first} then {second} {pause} s later: {stored} stored"
+        for page in phones:
+            shows_phase(page, second)
