@@ -123,15 +123,15 @@ def _figures(indicator: Indicator, counted: pd.DataFrame, group: str | None):
     count = indicator.count
     if count == "ideas":
         headline = float(len(counted))
-        values = {"value": grouped.size() if grouped else headline}
+        values = {"value": grouped.size() if grouped is not None else headline}
     elif count == "contributors":
         headline = float(counted["contributor"].nunique())
-        values = {"value": grouped["contributor"].nunique() if grouped else headline}
+        values = {"value": grouped["contributor"].nunique() if grouped is not None else headline}
     elif count == "share":
         part = _selected(counted, indicator.part)
         total = len(counted)
         headline = PERCENT * part.sum() / total if total else None
-        if grouped:
+        if grouped is not None:
             parts = part.groupby(keys, sort=False, dropna=True).sum()
             sizes = grouped.size()
             values = {"part": parts, "total": sizes, "value": PERCENT * parts / sizes}
@@ -142,7 +142,7 @@ def _figures(indicator: Indicator, counted: pd.DataFrame, group: str | None):
         days = (_dates(counted[end]) - _dates(counted[start])).dt.total_seconds() / 86_400
         measured = days.notna()
         headline = float(days[measured].median()) if measured.any() else None
-        if grouped:
+        if grouped is not None:
             by_group = days[measured].groupby(keys[measured], sort=False, dropna=True)
             values = {"measured": by_group.size(), "value": by_group.median()}
         else:
@@ -150,7 +150,7 @@ def _figures(indicator: Indicator, counted: pd.DataFrame, group: str | None):
     else:  # sum
         numbers = pd.to_numeric(counted[indicator.field], errors="coerce")
         headline = float(numbers.sum())
-        if grouped:
+        if grouped is not None:
             values = {
                 "ideas": grouped.size(),
                 "value": numbers.groupby(keys, sort=False, dropna=True).sum(),
@@ -273,6 +273,7 @@ def compute(
         order = _order(raw["group"], indicator.by, columns)
         if indicator.count != "divide":
             raw = raw.set_index("group").loc[order].reset_index()
+    headline = None if headline is None or pd.isna(headline) else float(headline)
     table, group_title, value_title = _translated(raw, indicator, lang)
     target = indicator.target.is_reached(headline) if indicator.target else None
     return IndicatorResult(

@@ -111,7 +111,7 @@ class Target:
     def is_reached(self, figure: float | None) -> bool | None:
         if figure is None:
             return None
-        return figure >= self.value if self.reached == "at_least" else figure <= self.value
+        return bool(figure >= self.value if self.reached == "at_least" else figure <= self.value)
 
 
 @dataclass(frozen=True)
