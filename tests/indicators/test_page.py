@@ -76,3 +76,16 @@ def test_the_imported_neighbourhood_is_counted_and_the_divide_asks_for_populatio
     assert dict(zip(by_place["Neighbourhood"], by_place["Ideas"], strict=True)) == dict(expected)
     assert t("indicators.needs_population", "en") in [i.value for i in at.info]
     assert len(at.get("file_uploader")) == 2
+
+
+def test_all_workshops_counts_the_ideas_of_every_workshop(demo, db_path, tmp_path):
+    workshop, count = demo
+    path = tmp_path / "more.csv"
+    pd.DataFrame({"idée": ["Un banc", "Un arbre"]}).to_csv(path, index=False)
+    with Store(db_path) as store:
+        other = store.create_workshop("Autre", language="fr")
+        import_file(store, other["id"], path)
+    at = open_indicators("fr")
+    at.radio(key="indicators_scope").set_value("all").run()
+    assert not at.exception, at.exception
+    assert t("indicators.counted", "fr", count=count + 2) in [c.value for c in at.caption]

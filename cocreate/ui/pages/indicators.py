@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import streamlit as st
 
+from cocreate.access import FACILITATOR
 from cocreate.i18n import format_number, t
 from cocreate.indicators import (
     FACT_COLUMNS,
@@ -164,7 +165,8 @@ scope = st.radio(
 )
 if scope == "all":
     # with roles on, "all" is every workshop this session facilitates, never another's
-    allowed = None if is_open_mode() else set(session_access().roles)
+    roles = session_access().roles
+    allowed = None if is_open_mode() else {wid for wid, r in roles.items() if r == FACILITATOR}
     workshop_ids = [
         w["id"] for w in store.list_workshops() if allowed is None or w["id"] in allowed
     ]
