@@ -40,7 +40,8 @@ def facts_for(store: Store, workshop_id: int) -> pd.DataFrame:
         {
             "idea_id": idea["id"],
             "workshop_id": idea["workshop_id"],
-            "created": idea["created"] or idea["added_at"],
+            # when it was stored is not when it was proposed: an undated idea stays undated
+            "created": idea["created"],
             "source": idea["source"],
             "channel": "workshop" if idea["source"] in WORKSHOP_SOURCES else "platform",
             "author": idea["author"],
@@ -92,8 +93,7 @@ def headline_text(result) -> str:
     if result.headline is None:
         return "-"
     digits = 0 if result.indicator.count in ("ideas", "contributors") else 1
-    figure = format_number(result.headline, lang, digits=digits)
-    return f"{figure} {result.unit}" if result.unit else figure
+    return format_number(result.headline, lang, digits=digits)
 
 
 def show_indicator(result, slug: str) -> None:
@@ -103,8 +103,9 @@ def show_indicator(result, slug: str) -> None:
     if not result.available:
         st.info(t(f"indicators.{result.reason}", lang))
         return
-    figure_col, target_col = st.columns([1, 3])
-    figure_col.metric(t("indicators.headline", lang), headline_text(result))
+    figure_col, target_col = st.columns([2, 3])
+    label = t("indicators.headline", lang)
+    figure_col.metric(f"{label} ({result.unit})" if result.unit else label, headline_text(result))
     if indicator.target is not None:
         target = t(
             "indicators.target",
