@@ -257,7 +257,9 @@ def compute(
     unit = unit_label(indicator.unit, lang)
     group = GROUPINGS[indicator.by] if indicator.by else None
     empty = IndicatorResult(indicator, pd.DataFrame(), None, unit, available=False)
-    if indicator.by in ROW_GROUPINGS and not frame[group].notna().any():
+    # an import without dates or places says nothing by month or place: not a zero
+    absent_by = (*ROW_GROUPINGS, "month", "year")
+    if indicator.by in absent_by and len(frame) and not frame[group].notna().any():
         return replace(empty, reason=NOT_IN_DATA)
     if indicator.count == "sum" and not frame[indicator.field].notna().any():
         return replace(empty, reason=NOT_IN_DATA)
