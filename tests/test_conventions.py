@@ -157,6 +157,8 @@ LAYERS = (
     {"ingest", "access", "export", "clustering"},
     {"templates", "server"},
     {"scoring", "stakeholders"},
+    # indicators count what triage (with scoring and stakeholders) decided
+    {"indicators"},
     {"demo"},
     {"cli", "ui", "web"},
     {"__init__", "__main__"},

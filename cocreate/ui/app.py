@@ -23,6 +23,7 @@ FACILITATOR_PAGES = (
     "scoring",
     "results",
     "stakeholders",
+    "indicators",
     "present",
     "participate",
     "ballot",

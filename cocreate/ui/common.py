@@ -26,6 +26,7 @@ PAGE_FILES = {
     "join": PAGES_DIR / "join.py",
     "participate": PAGES_DIR / "participate.py",
     "present": PAGES_DIR / "present.py",
+    "indicators": PAGES_DIR / "indicators.py",
 }
 PAGE_ICONS = {
     "workshop": ":material/groups:",
@@ -38,6 +39,7 @@ PAGE_ICONS = {
     "join": ":material/login:",
     "participate": ":material/front_hand:",
     "present": ":material/cast:",
+    "indicators": ":material/monitoring:",
 }
 
 
