@@ -156,7 +156,7 @@ LAYERS = (
     {"store"},
     {"ingest", "access", "export", "clustering"},
     {"templates", "server"},
-    {"scoring", "stakeholders"},
+    {"scoring", "stakeholders", "triage"},
     {"demo"},
     {"cli", "ui", "web"},
     {"__init__", "__main__"},

@@ -9,7 +9,16 @@ missing translation fails a test instead of showing a key on the projected scree
 
 from __future__ import annotations
 
-from cocreate.i18n import clusters, core, live, room, scoring, serving, stakeholders
+from cocreate.i18n import (
+    clusters,
+    core,
+    live,
+    room,
+    scoring,
+    serving,
+    stakeholders,
+    triage,
+)
 
 __all__ = ["LANGUAGES", "STRINGS", "t", "language_name", "format_number", "format_datetime"]
 
@@ -27,7 +36,7 @@ def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-PARTS = (core, clusters, scoring, stakeholders, live, serving, room)
+PARTS = (core, clusters, scoring, stakeholders, live, serving, room, triage)
 STRINGS: dict[str, dict[str, str]] = _merge(*(part.STRINGS for part in PARTS))
 
 
