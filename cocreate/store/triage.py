@@ -359,6 +359,62 @@ class TriageMixin(StoreConnection):
             self._history(conn, workshop_id, history, staff_id, staff_name, stamp)
         return decision_id
 
+    def write_mapped_progress(
+        self,
+        workshop_id: int,
+        entries: Sequence[dict[str, Any]],
+        *,
+        note: str,
+        staff_id: int | None,
+        staff_name: str,
+    ) -> None:
+        """Record what an imported progress column says, in one transaction: for each entry
+        (idea_id, from, status, outcome, cost, department) the idea's own decision (empty
+        answer), its status, a valuation when a cost or department is known, history lines."""
+        stamp = now_iso()
+        ids = [e["idea_id"] for e in entries]
+        with self._write() as conn:
+            for start in range(0, len(ids), SQL_CHUNK):
+                part = ids[start : start + SQL_CHUNK]
+                for table in ("decisions", "valuations"):
+                    conn.execute(
+                        f"UPDATE {table} SET superseded_at = ? WHERE superseded_at IS NULL"
+                        f" AND idea_id IN ({_marks(part)})",
+                        [stamp, *part],
+                    )
+            conn.executemany(
+                "INSERT INTO decisions (workshop_id, idea_id, outcome, staff_id, staff_name,"
+                " decided_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (workshop_id, e["idea_id"], e["outcome"], staff_id, staff_name, stamp)
+                    for e in entries
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO valuations (workshop_id, idea_id, feasible, cost, department,"
+                " staff_id, staff_name, valued_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        workshop_id,
+                        e["idea_id"],
+                        e["cost"],
+                        e["department"],
+                        staff_id,
+                        staff_name,
+                        stamp,
+                    )
+                    for e in entries
+                    if e["cost"] is not None or e["department"]
+                ],
+            )
+            changes = [(e["idea_id"], e["from"], e["status"]) for e in entries]
+            self._set_statuses(conn, workshop_id, changes, stamp)
+            history = [
+                (e["idea_id"], None, f"decision:{e['outcome']}", e["from"], e["status"], note)
+                for e in entries
+            ]
+            self._history(conn, workshop_id, history, staff_id, staff_name, stamp)
+
     def triage_history(
         self,
         workshop_id: int,
@@ -561,9 +617,8 @@ class TriageMixin(StoreConnection):
         staff_id: int | None,
         staff_name: str,
     ) -> None:
-        """Change an idea's shown text (the full-text index follows by trigger). An ``edit``
-        keeps the text it replaces; a ``redact`` keeps only how many characters went, and
-        scrubs the replaced text from the original row and from earlier edits too."""
+        """Change an idea's shown text (the full-text index follows by trigger), keeping the
+        text it replaces in the edit row."""
         stamp = now_iso()
         with self._write() as conn:
             before = idea["text"] if kind == "edit" else None
@@ -588,23 +643,60 @@ class TriageMixin(StoreConnection):
                 stamp,
             )
 
-    def scrub_edits(self, idea_id: int, replacements: Sequence[tuple[str, str]]) -> None:
-        """Apply redaction replacements to an idea's earlier edit rows too."""
+    def redact_idea_text(
+        self,
+        idea: dict[str, Any],
+        *,
+        new_text: str,
+        fields: dict[str, Any],
+        new_original: dict[str, Any],
+        replacements: Sequence[tuple[str, str]],
+        chars: int,
+        staff_id: int | None,
+        staff_name: str,
+    ) -> None:
+        """Redact an idea in place in one transaction: its text, title/author/category, its
+        original row and its earlier edits; the trace keeps how many characters, never which.
+        Then the full-text index is rebuilt and freed pages zeroed, so that no removed text
+        stays anywhere in the database file (its WAL included)."""
+        stamp = now_iso()
+        # freed pages (the old row, old index segments) are overwritten with zeros
+        self.db.execute("PRAGMA secure_delete = ON")
         with self._write() as conn:
+            conn.execute(
+                "UPDATE ideas SET text = ?, title = ?, author = ?, category = ?, original = ?"
+                " WHERE id = ?",
+                [
+                    new_text,
+                    fields["title"],
+                    fields["author"],
+                    fields["category"],
+                    json.dumps(new_original, ensure_ascii=False),
+                    idea["id"],
+                ],
+            )
             rows = conn.execute(
-                "SELECT id, before_text FROM idea_edits WHERE idea_id = ? AND before_text"
-                " IS NOT NULL",
-                [idea_id],
+                "SELECT id, before_text FROM idea_edits WHERE idea_id = ?"
+                " AND before_text IS NOT NULL",
+                [idea["id"]],
             ).fetchall()
             for edit_id, text in rows:
                 for old, new in replacements:
                     text = text.replace(old, new)
                 conn.execute("UPDATE idea_edits SET before_text = ? WHERE id = ?", [text, edit_id])
-
-    def purge_freed_text(self) -> None:
-        """After a redaction: rewrite the full-text index and zero freed pages, so that no
-        removed text stays anywhere in the database file (the WAL included)."""
-        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO idea_edits (workshop_id, idea_id, kind, chars, staff_id, staff_name,"
+                " at) VALUES (?, ?, 'redact', ?, ?, ?, ?)",
+                [idea["workshop_id"], idea["id"], chars, staff_id, staff_name, stamp],
+            )
+            self._history(
+                conn,
+                idea["workshop_id"],
+                [(idea["id"], None, "redact", None, None, str(chars))],
+                staff_id,
+                staff_name,
+                stamp,
+            )
             conn.execute("INSERT INTO ideas_fts(ideas_fts) VALUES ('rebuild')")
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -641,6 +733,8 @@ class TriageMixin(StoreConnection):
         """Delete an idea, keeping a tombstone of its key (a re-import does not bring it back)
         and a trace; its text is not kept."""
         stamp = now_iso()
+        # the deleted row's pages are overwritten with zeros
+        self.db.execute("PRAGMA secure_delete = ON")
         with self._write() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO idea_tombstones (workshop_id, source, source_key, idea_id,"

@@ -27,6 +27,7 @@ from cocreate.triage.actions import (
     value,
 )
 from cocreate.triage.errors import LifecycleError, TriageAccessDenied, TriageError
+from cocreate.triage.feedback import FeedbackResult, FeedbackRow, feedback_rows, write_feedback
 from cocreate.triage.lifecycle import (
     DEFAULT_LIFECYCLE,
     Lifecycle,
@@ -36,6 +37,9 @@ from cocreate.triage.lifecycle import (
     list_lifecycles,
     load_lifecycle,
 )
+from cocreate.triage.listing import PAGE_SIZE, TriagePage, triage_list
+from cocreate.triage.progress import MappingResult, apply_progress_mapping
+from cocreate.triage.public import public_followup
 from cocreate.triage.staff import (
     ROLES,
     StaffMember,
@@ -48,6 +52,14 @@ from cocreate.triage.staff import (
     sign_in,
     sign_in_session,
     staff_by_name,
+)
+from cocreate.triage.work import (
+    delete_idea,
+    edit_idea,
+    hide_idea,
+    idea_detail,
+    redact_idea,
+    show_idea,
 )
 
 if TYPE_CHECKING:
@@ -84,6 +96,22 @@ def idea_facts(store: Store, workshop_id: int | None = None) -> pd.DataFrame:
 
 __all__ = [
     "DEFAULT_LIFECYCLE",
+    "PAGE_SIZE",
+    "FeedbackResult",
+    "FeedbackRow",
+    "MappingResult",
+    "TriagePage",
+    "apply_progress_mapping",
+    "delete_idea",
+    "edit_idea",
+    "feedback_rows",
+    "hide_idea",
+    "idea_detail",
+    "public_followup",
+    "redact_idea",
+    "show_idea",
+    "triage_list",
+    "write_feedback",
     "IDEA_FACT_COLUMNS",
     "ROLES",
     "EffectiveDecision",
