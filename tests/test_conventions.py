@@ -158,6 +158,7 @@ LAYERS = (
     {"templates", "server"},
     {"scoring", "stakeholders", "triage"},
     {"demo"},
+    {"cli_triage"},
     {"cli", "ui", "web"},
     {"__init__", "__main__"},
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cocreate.store.triage import LIST_SORTS
 from cocreate.triage.actions import (
     EffectiveDecision,
     add_milestone,
@@ -97,6 +98,7 @@ def idea_facts(store: Store, workshop_id: int | None = None) -> pd.DataFrame:
 __all__ = [
     "DEFAULT_LIFECYCLE",
     "PAGE_SIZE",
+    "LIST_SORTS",
     "FeedbackResult",
     "FeedbackRow",
     "MappingResult",
