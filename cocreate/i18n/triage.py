@@ -154,6 +154,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Aucun des passages à masquer n'apparaît dans l'idée {idea}.",
     },
     "triage.redacted_marker": {"en": "[removed]", "fr": "[retiré]"},
+    "triage.view.no_name": {
+        "en": "A saved view needs a name.",
+        "fr": "Une vue enregistrée doit avoir un nom.",
+    },
     # mapping an import's progress column
     "triage.mapping.missing": {
         "en": "No progress mapping {name} in {folder}.",

@@ -582,6 +582,7 @@ def m008_triage(db: sqlite_utils.Database) -> None:
         "CREATE INDEX ideas_triage ON ideas(workshop_id, hidden_at, created, added_at, votes,"
         " source, language, category)"
     )
+    db.execute("CREATE INDEX ideas_triage_votes ON ideas(workshop_id, hidden_at, votes)")
     for table, workshop in TRIAGE_REVISION_SOURCES.items():
         for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
             db.execute(

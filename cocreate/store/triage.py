@@ -27,9 +27,10 @@ DEFAULT_ORDERS = {
 WORKSHOP_SOURCES = ("participants", "room", "web", "participate", "facilitator", "manual")
 PAPER_WORDS = ("paper", "papier", "formulaire")
 LIST_SORTS = {
-    "date": "coalesce(i.created, i.added_at) {dir}, i.id {dir}",
+    # ideas without a date of their own come after the dated ones, by when they were added
+    "date": "i.created {dir}, i.added_at {dir}, i.id {dir}",
     "added": "i.id {dir}",
-    "votes": "coalesce(i.votes, -1) {dir}, i.id {dir}",
+    "votes": "i.votes {dir}, i.id {dir}",
     "status": "status_order {dir}, i.id {dir}",
     "cluster": "coalesce(a.cluster_id, 1e18) {dir}, i.id {dir}",
 }
@@ -57,20 +58,29 @@ MERGED_FOLLOWING = (
 )
 
 
-def reached_sql(workshop_id: int, condition: str = "1") -> str:
-    """Whether a decision meeting ``condition`` applies to idea ``i`` (its assignment
-    joined as ``a``), written with sets computed once per query (the workshop's decisions
-    are few) instead of lookups per idea: fast on 100k ideas (decision 0034)."""
+def reached_ids_sql(workshop_id: int, condition: str = "1") -> str:
+    """The ideas a live decision meeting ``condition`` applies to, as one set driven from
+    the workshop's decisions (their own ideas, their clusters' members, the ideas merged
+    into those members): its cost follows the decided ideas, not the backlog (decision
+    0035). An idea with its own decision is reached only by its own."""
     live = f"superseded_at IS NULL AND workshop_id = {int(workshop_id)}"
     own_any = f"SELECT idea_id FROM decisions WHERE idea_id IS NOT NULL AND {live}"
     own = f"{own_any} AND ({condition})"
-    clusters = f"SELECT cluster_id FROM decisions WHERE cluster_id IS NOT NULL AND {live}"
-    clusters += f" AND ({condition})"
-    return (
-        f"(i.id IN ({own}) OR (i.id NOT IN ({own_any}) AND"
-        f" (i.id IN ({MERGED_FOLLOWING} AND pa.cluster_id IN ({clusters}))"
-        f" OR (a.cluster_id IN ({clusters}) AND i.id NOT IN ({MERGED_FOLLOWING})))))"
+    clusters = (
+        f"SELECT cluster_id FROM decisions WHERE cluster_id IS NOT NULL AND {live}"
+        f" AND ({condition})"
     )
+    members = (
+        f"SELECT ca.idea_id FROM assignments ca WHERE ca.cluster_id IN ({clusters})"
+        f" AND ca.idea_id NOT IN ({MERGED_FOLLOWING})"
+    )
+    merged = f"{MERGED_FOLLOWING} AND pa.cluster_id IN ({clusters})"
+    return f"{own} UNION SELECT * FROM ({members} UNION {merged} EXCEPT {own_any})"
+
+
+def reached_sql(workshop_id: int, condition: str = "1") -> str:
+    """Whether a decision meeting ``condition`` applies to idea ``i``."""
+    return f"(i.id IN ({reached_ids_sql(workshop_id, condition)}))"
 
 
 ANSWERED = "answer_fr <> '' OR answer_en <> ''"
@@ -828,7 +838,8 @@ class TriageMixin(StoreConnection):
             where.append(f"({status_sql}) IN ({_marks(statuses)})")
             params += statuses
         if filters.get("cluster_id") is not None:
-            where.append("a.cluster_id = ?")
+            # driven from the cluster's members (an index), not a join on every idea
+            where.append("i.id IN (SELECT idea_id FROM assignments WHERE cluster_id = ?)")
             params.append(int(filters["cluster_id"]))
         if filters.get("department"):
             where.append("coalesce(ti.department, tc.department) = ?")
@@ -873,10 +884,10 @@ class TriageMixin(StoreConnection):
         status_sql = self._status_sql(workshop_id)
         where, params = self._triage_where(workshop_id, filters, status_sql)
         status_used = bool(filters.get("status")) or sort == "status"
+        # the effective status reads the stored one; which decision reaches an idea is a set
         joins = ""
         by_assignee = bool(filters.get("department")) or filters.get("assignee_id") is not None
-        needs_cluster = status_used or sort == "cluster" or by_assignee
-        if needs_cluster or filters.get("no_answer") or filters.get("cluster_id") is not None:
+        if by_assignee:
             joins += " LEFT JOIN assignments a ON a.idea_id = i.id"
         if status_used:
             joins += " LEFT JOIN idea_status s ON s.idea_id = i.id"
@@ -894,6 +905,9 @@ class TriageMixin(StoreConnection):
             _, _, orders = self._lifecycle_orders(workshop_id)
             cases = " ".join(f"WHEN {_quote(k)} THEN {int(o)}" for k, o in orders.items())
             extra = f", CASE ({status_sql}) {cases} ELSE 0 END AS status_order"
+        if sort == "cluster" and not by_assignee:
+            # only the sort needs the cluster: the count above went without it
+            joins += " LEFT JOIN assignments a ON a.idea_id = i.id"
         ids = [
             row[0]
             for row in self.db.execute(
@@ -963,16 +977,19 @@ class TriageMixin(StoreConnection):
         return rows
 
     def triage_progress(self, workshop_id: int) -> tuple[int, int]:
-        """(ideas past the initial state, shown ideas): "312 of 18,690 triaged"."""
+        """(ideas past the initial state, shown ideas): "312 of 18,690 triaged". Counted from
+        the stored statuses and the decided ideas, not by reading every idea."""
         initial, _, _ = self._lifecycle_orders(workshop_id)
-        status_sql = self._status_sql(workshop_id)
-        total, triaged = self.db.execute(
-            f"SELECT count(*), coalesce(sum(({status_sql}) <> ?), 0) FROM ideas i"
-            " LEFT JOIN idea_status s ON s.idea_id = i.id"
-            " LEFT JOIN assignments a ON a.idea_id = i.id"
-            " WHERE i.workshop_id = ? AND i.hidden_at IS NULL",
-            [initial, workshop_id],
-        ).fetchone()
+        total = self.db.execute(
+            "SELECT count(*) FROM ideas WHERE workshop_id = ? AND hidden_at IS NULL",
+            [workshop_id],
+        ).fetchone()[0]
+        triaged = self.db.execute(
+            "SELECT count(*) FROM ideas i WHERE i.id IN (SELECT idea_id FROM idea_status"
+            f" WHERE workshop_id = ? AND status <> ? UNION {reached_ids_sql(workshop_id)})"
+            " AND i.hidden_at IS NULL",
+            [workshop_id, initial],
+        ).fetchone()[0]
         return triaged, total
 
     # facts for indicators, feedback and the public view ---------------------------------------

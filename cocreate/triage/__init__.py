@@ -38,7 +38,7 @@ from cocreate.triage.lifecycle import (
     list_lifecycles,
     load_lifecycle,
 )
-from cocreate.triage.listing import PAGE_SIZE, TriagePage, triage_list
+from cocreate.triage.listing import PAGE_SIZE, TriagePage, save_view, saved_views, triage_list
 from cocreate.triage.progress import MappingResult, apply_progress_mapping
 from cocreate.triage.public import public_followup
 from cocreate.triage.staff import (
@@ -113,6 +113,8 @@ __all__ = [
     "redact_idea",
     "show_idea",
     "triage_list",
+    "save_view",
+    "saved_views",
     "write_feedback",
     "IDEA_FACT_COLUMNS",
     "ROLES",

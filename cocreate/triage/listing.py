@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cocreate.triage.actions import lifecycle_for
+from cocreate.triage.errors import TriageError
 from cocreate.triage.staff import StaffMember, require_staff
 
 if TYPE_CHECKING:
     from cocreate.store import Store
 
-__all__ = ["PAGE_SIZE", "TriagePage", "triage_list", "LIST_COLUMNS"]
+__all__ = ["PAGE_SIZE", "TriagePage", "triage_list", "LIST_COLUMNS", "save_view", "saved_views"]
 
 PAGE_SIZE = 50
 LIST_COLUMNS = (
@@ -85,3 +86,19 @@ def triage_list(
         row["outcome_name"] = outcomes.get(row["outcome"]) if row["outcome"] else None
     triaged, total = store.triage_progress(workshop_id)
     return TriagePage(rows, matching, triaged, total, page, page_size)
+
+
+def save_view(
+    store: Store, actor: StaffMember, workshop_id: int, name: str, filters: dict[str, Any]
+) -> None:
+    """Keep a named set of filters for ``actor`` (saving again under a name replaces it)."""
+    require_staff(actor, "read")
+    if not name.strip():
+        raise TriageError("triage.view.no_name")
+    store.save_view(workshop_id, name, filters, actor.name)
+
+
+def saved_views(store: Store, actor: StaffMember, workshop_id: int) -> list[dict[str, Any]]:
+    """The views ``actor`` saved in the workshop, by name."""
+    require_staff(actor, "read")
+    return store.saved_views(workshop_id, actor.name)

@@ -66,6 +66,21 @@ def test_filters_sort_pages_and_progress(store, backlog, admin):
     assert (first.triaged, first.total) == (6, len(b.ideas))
 
 
+def test_saved_views_belong_to_their_owner(store, backlog, admin, staff_member):
+    from cocreate.triage import save_view, saved_views
+
+    member, _ = staff_member
+    save_view(store, member, backlog.workshop_id, "Sans réponse", {"no_answer": True})
+    save_view(
+        store, member, backlog.workshop_id, "Sans réponse", {"no_answer": True, "source": "x"}
+    )
+    [view] = saved_views(store, member, backlog.workshop_id)
+    assert view["filters"] == {"no_answer": True, "source": "x"}
+    assert saved_views(store, admin, backlog.workshop_id) == []
+    page = triage_list(store, member, backlog.workshop_id, {"no_answer": True})
+    assert page.matching == len(backlog.ideas)
+
+
 def test_votes_sort(store, workshop, admin):
     ids = add_ideas(store, workshop["id"], ["a", "b", "c"])
     for idea_id, votes in zip(ids, (5, 50, 1), strict=True):
