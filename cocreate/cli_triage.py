@@ -165,9 +165,10 @@ def triage_decide(
             merged_into=merged_into,
             note=note,
         )
+        targets = store.fanout_idea_ids(cluster) if cluster is not None else [idea]
         reached = sum(
             1
-            for d in effective_decisions(store, target["id"]).values()
+            for d in effective_decisions(store, target["id"], targets).values()
             if d is not None and d.decision_id == decision
         )
         click.echo(

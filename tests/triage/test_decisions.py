@@ -146,3 +146,31 @@ def test_work_states_need_an_accepting_decision(store, backlog, admin):
     assert change_status(store, admin, b.workshop_id, "in_progress", idea_ids=[b.ideas[0]]) == 1
     with pytest.raises(TriageError, match="by a decision"):
         change_status(store, admin, b.workshop_id, "decided", idea_ids=[b.ideas[1]])
+
+
+def test_milestones_follow_accepted_decisions_only(store, backlog, admin):
+    from cocreate.triage import add_milestone
+
+    b = backlog
+    change_status(store, admin, b.workshop_id, "under_review", cluster_id=b.cluster_b)
+    refused = decide(store, admin, b.workshop_id, cluster_id=b.cluster_b, outcome="out_of_scope")
+    with pytest.raises(TriageError, match="accepted ideas only"):
+        add_milestone(
+            store, admin, b.workshop_id, decision_id=refused, on_date="2026-01-01", text="Rien"
+        )
+    accepted = decide(store, admin, b.workshop_id, cluster_id=b.cluster_b, outcome="accepted")
+    with pytest.raises(TriageError, match="not a date"):
+        add_milestone(
+            store, admin, b.workshop_id, decision_id=accepted, on_date="demain", text="Travaux"
+        )
+    add_milestone(
+        store,
+        admin,
+        b.workshop_id,
+        idea_id=b.ideas[4],
+        on_date="2026-02-01",
+        text="Travaux",
+        photo_path="photos/banc.jpg",
+    )
+    [milestone] = store.milestones_for([b.ideas[4]], [])
+    assert (milestone["text"], milestone["photo_path"]) == ("Travaux", "photos/banc.jpg")
