@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from cocreate.access import is_loopback, reset_facilitator_secret, room_host
+from cocreate.cli_triage import COMMANDS as TRIAGE_COMMANDS
 from cocreate.clustering import ModelNotFound, cluster_cards, cluster_workshop
 from cocreate.demo import stage_demo
 from cocreate.export import EXPORT_FORMATS, export_file
@@ -407,6 +408,10 @@ def serve(
     else:
         click.echo(f"Phones in the room join on http://{room}:{port}")
     ctx.exit(run_server(command, env))
+
+
+for command in TRIAGE_COMMANDS:
+    cli.add_command(command)
 
 
 def main() -> None:

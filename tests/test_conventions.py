@@ -156,10 +156,11 @@ LAYERS = (
     {"store"},
     {"ingest", "access", "export", "clustering"},
     {"templates", "server"},
-    {"scoring", "stakeholders"},
+    {"scoring", "stakeholders", "triage"},
     # indicators count what triage (with scoring and stakeholders) decided
     {"indicators"},
     {"demo"},
+    {"cli_triage"},
     {"cli", "ui", "web"},
     {"__init__", "__main__"},
 )
