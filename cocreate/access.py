@@ -147,6 +147,8 @@ class Access:
 
     roles: dict[int, str] = field(default_factory=dict)
     rater_tokens: dict[int, str] = field(default_factory=dict)
+    # the staff member signed in on this session (cocreate.triage.staff.sign_in), if any
+    staff: Any = None
 
     def role(self, workshop_id: int) -> str | None:
         if access_mode() == "open":

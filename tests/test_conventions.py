@@ -156,7 +156,7 @@ LAYERS = (
     {"store"},
     {"ingest", "access", "export", "clustering"},
     {"templates", "server"},
-    {"scoring", "stakeholders"},
+    {"scoring", "stakeholders", "triage"},
     # indicators count what triage (with scoring and stakeholders) decided
     {"indicators"},
     {"demo"},

@@ -18,6 +18,7 @@ from cocreate.i18n import (
     scoring,
     serving,
     stakeholders,
+    triage,
 )
 
 __all__ = ["LANGUAGES", "STRINGS", "t", "language_name", "format_number", "format_datetime"]
@@ -36,7 +37,7 @@ def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-PARTS = (core, clusters, scoring, stakeholders, live, serving, room, indicators)
+PARTS = (core, clusters, scoring, stakeholders, live, serving, room, indicators, triage)
 STRINGS: dict[str, dict[str, str]] = _merge(*(part.STRINGS for part in PARTS))
 
 

@@ -12,7 +12,8 @@ opens one ``Store`` per script run and only caches "migrations applied for this 
 ``schema`` (the migrations), ``workshops``, ``ideas`` (ideas and imports committed in chunks,
 search, filters, facets), ``caches`` (embedding vectors, clustering fits), ``clusters``
 (clusterings, assignments, merges), ``rounds`` (rubric copies, rounds, raters, scores, votes)
-and ``actors`` (the stakeholder map).
+``actors`` (the stakeholder map) and ``triage`` (statuses, decisions, staff, the
+backlog's listing and follow-up).
 """
 
 from __future__ import annotations
@@ -42,8 +43,10 @@ from cocreate.store.schema import (
     m005_stakeholders,
     m006_workshop_revision,
     m007_fit_cache,
+    m008_triage,
     migrations,
 )
+from cocreate.store.triage import TriageMixin
 from cocreate.store.workshops import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, WorkshopsMixin
 
 __all__ = [
@@ -68,6 +71,7 @@ __all__ = [
     "m005_stakeholders",
     "m006_workshop_revision",
     "m007_fit_cache",
+    "m008_triage",
     "migrations",
     "now_iso",
 ]
@@ -80,6 +84,7 @@ class Store(
     ClustersMixin,
     RoundsMixin,
     ActorsMixin,
+    TriageMixin,
 ):
     """One connection to a cocreate database file.
 

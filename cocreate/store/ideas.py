@@ -139,6 +139,17 @@ class IdeasMixin(StoreConnection):
             [workshop_id, source],
             {item.idea.source_key for item in chunk},
         )
+        # a key deleted by staff (a tombstone) counts as stored: a re-import does not bring
+        # the idea back
+        stored.update(
+            _lookup(
+                conn,
+                "SELECT source_key, '' FROM idea_tombstones WHERE workshop_id = ?"
+                " AND source = ? AND source_key IN ({marks})",
+                [workshop_id, source],
+                {item.idea.source_key for item in chunk} - stored.keys(),
+            )
+        )
         first_by_text = _lookup(
             conn,
             "SELECT text_hash, min(id) FROM ideas WHERE workshop_id = ?"
@@ -153,7 +164,7 @@ class IdeasMixin(StoreConnection):
         for item in chunk:
             known_hash = stored.get(item.idea.source_key)
             if known_hash is not None:
-                if known_hash == item.row:
+                if known_hash in (item.row, ""):
                     report.already_stored += 1
                 else:
                     report.changed += 1

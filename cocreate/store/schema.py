@@ -374,3 +374,221 @@ def m007_fit_cache(db: sqlite_utils.Database) -> None:
             stored_at TEXT NOT NULL
         )"""
     )
+
+
+# the triage tables that name a workshop, bumping its revision like the tables above
+TRIAGE_REVISION_SOURCES = {
+    "workshop_lifecycles": "{row}.workshop_id",
+    "idea_status": "{row}.workshop_id",
+    "decisions": "{row}.workshop_id",
+    "valuations": "{row}.workshop_id",
+    "triage_assignees": "{row}.workshop_id",
+    "milestones": "{row}.workshop_id",
+}
+
+
+@migrations()
+def m008_triage(db: sqlite_utils.Database) -> None:
+    # staff of the installation, each with their own secret (scrypt hash) and role
+    db.execute(
+        """
+        CREATE TABLE staff_members (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (trim(name) <> ''),
+            role TEXT NOT NULL CHECK (role IN ('admin', 'staff', 'valuator', 'readonly')),
+            department TEXT,
+            secret_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            retired_at TEXT
+        )"""
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX staff_members_name ON staff_members(name COLLATE NOCASE)"
+        " WHERE retired_at IS NULL"
+    )
+    # the lifecycle a workshop uses, snapshotted as rubrics are
+    db.execute(
+        """
+        CREATE TABLE workshop_lifecycles (
+            workshop_id INTEGER PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+            lifecycle_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            definition TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    # the current status of an idea; no row means the lifecycle's initial state
+    db.execute(
+        """
+        CREATE TABLE idea_status (
+            idea_id INTEGER PRIMARY KEY REFERENCES ideas(id) ON DELETE CASCADE,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            status TEXT NOT NULL,
+            changed_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idea_status_workshop ON idea_status(workshop_id, status)")
+    # every action on the backlog, one line per idea (or per cluster for a cluster decision);
+    # idea and staff ids without foreign keys: the trace outlives a deleted idea or member
+    db.execute(
+        """
+        CREATE TABLE triage_history (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            idea_id INTEGER,
+            cluster_id INTEGER,
+            action TEXT NOT NULL,
+            from_status TEXT,
+            to_status TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            staff_id INTEGER,
+            staff_name TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX triage_history_idea ON triage_history(idea_id)")
+    db.execute("CREATE INDEX triage_history_cluster ON triage_history(cluster_id)")
+    db.execute("CREATE INDEX triage_history_workshop ON triage_history(workshop_id, id)")
+    db.execute(
+        """
+        CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            idea_id INTEGER REFERENCES ideas(id) ON DELETE CASCADE,
+            cluster_id INTEGER REFERENCES clusters(id) ON DELETE CASCADE,
+            outcome TEXT NOT NULL,
+            answer_fr TEXT NOT NULL DEFAULT '',
+            answer_en TEXT NOT NULL DEFAULT '',
+            merged_into INTEGER REFERENCES ideas(id) ON DELETE SET NULL,
+            staff_id INTEGER,
+            staff_name TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            superseded_at TEXT,
+            CHECK ((idea_id IS NULL) <> (cluster_id IS NULL))
+        )"""
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX decisions_idea ON decisions(idea_id)"
+        " WHERE superseded_at IS NULL AND idea_id IS NOT NULL"
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX decisions_cluster ON decisions(cluster_id)"
+        " WHERE superseded_at IS NULL AND cluster_id IS NOT NULL"
+    )
+    db.execute("CREATE INDEX decisions_workshop ON decisions(workshop_id)")
+    db.execute(
+        """
+        CREATE TABLE valuations (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            idea_id INTEGER REFERENCES ideas(id) ON DELETE CASCADE,
+            cluster_id INTEGER REFERENCES clusters(id) ON DELETE CASCADE,
+            feasible INTEGER NOT NULL CHECK (feasible IN (0, 1)),
+            reason TEXT NOT NULL DEFAULT '',
+            cost REAL,
+            department TEXT,
+            due_date TEXT,
+            staff_id INTEGER,
+            staff_name TEXT NOT NULL,
+            valued_at TEXT NOT NULL,
+            superseded_at TEXT,
+            CHECK ((idea_id IS NULL) <> (cluster_id IS NULL))
+        )"""
+    )
+    db.execute("CREATE INDEX valuations_idea ON valuations(idea_id) WHERE superseded_at IS NULL")
+    db.execute(
+        "CREATE INDEX valuations_cluster ON valuations(cluster_id) WHERE superseded_at IS NULL"
+    )
+    # who an idea or a cluster is handed to: a department, a staff member, or both
+    db.execute(
+        """
+        CREATE TABLE triage_assignees (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            idea_id INTEGER REFERENCES ideas(id) ON DELETE CASCADE,
+            cluster_id INTEGER REFERENCES clusters(id) ON DELETE CASCADE,
+            department TEXT,
+            staff_id INTEGER REFERENCES staff_members(id) ON DELETE SET NULL,
+            assigned_at TEXT NOT NULL,
+            CHECK ((idea_id IS NULL) <> (cluster_id IS NULL)),
+            CHECK (department IS NOT NULL OR staff_id IS NOT NULL)
+        )"""
+    )
+    db.execute("CREATE UNIQUE INDEX triage_assignees_idea ON triage_assignees(idea_id)")
+    db.execute("CREATE UNIQUE INDEX triage_assignees_cluster ON triage_assignees(cluster_id)")
+    db.execute("CREATE INDEX triage_assignees_department ON triage_assignees(department)")
+    db.execute(
+        """
+        CREATE TABLE milestones (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            decision_id INTEGER REFERENCES decisions(id) ON DELETE CASCADE,
+            idea_id INTEGER REFERENCES ideas(id) ON DELETE CASCADE,
+            on_date TEXT NOT NULL,
+            text TEXT NOT NULL,
+            photo_path TEXT,
+            staff_name TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            CHECK ((decision_id IS NULL) <> (idea_id IS NULL))
+        )"""
+    )
+    db.execute("CREATE INDEX milestones_decision ON milestones(decision_id)")
+    db.execute("CREATE INDEX milestones_idea ON milestones(idea_id)")
+    # staff edits of an idea's text; a redaction keeps how many characters, never which
+    db.execute(
+        """
+        CREATE TABLE idea_edits (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            idea_id INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('edit', 'redact', 'hide', 'show', 'delete')),
+            before_text TEXT,
+            chars INTEGER,
+            staff_id INTEGER,
+            staff_name TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idea_edits_idea ON idea_edits(idea_id)")
+    # a deleted idea's key: a re-import of the same row does not bring it back
+    db.execute(
+        """
+        CREATE TABLE idea_tombstones (
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            source_key TEXT NOT NULL,
+            idea_id INTEGER NOT NULL,
+            staff_name TEXT NOT NULL,
+            deleted_at TEXT NOT NULL,
+            PRIMARY KEY (workshop_id, source, source_key)
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """
+        CREATE TABLE saved_views (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            name TEXT NOT NULL CHECK (trim(name) <> ''),
+            filters TEXT NOT NULL DEFAULT '{}',
+            owner TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (workshop_id, owner, name)
+        )"""
+    )
+    db.execute("ALTER TABLE ideas ADD COLUMN hidden_at TEXT")
+    # the triage list counts, filters and sorts a workshop's ideas from this index alone,
+    # without reading each idea's text and original row (decision 0035)
+    db.execute(
+        "CREATE INDEX ideas_triage ON ideas(workshop_id, hidden_at, created, added_at, votes,"
+        " source, language, category)"
+    )
+    for table, workshop in TRIAGE_REVISION_SOURCES.items():
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            db.execute(
+                f"""
+                CREATE TRIGGER {table}_{event.lower()}_revision AFTER {event} ON {table}
+                BEGIN
+                    UPDATE workshops SET revision = revision + 1
+                    WHERE id = {workshop.format(row=row)};
+                END"""
+            )
