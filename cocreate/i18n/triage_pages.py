@@ -239,6 +239,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Décision du regroupement",
     },
     "triage_pages.differs": {"en": "Differs", "fr": "Diffère"},
+    "triage_pages.show_members": {
+        "en": "Show every member and the ideas with their own decision",
+        "fr": "Afficher tous les membres et les idées qui ont leur propre décision",
+    },
     "triage_pages.members": {
         "en": "Every member: {count} ideas ({pages} pages).",
         "fr": "Tous les membres : {count} idées ({pages} pages).",

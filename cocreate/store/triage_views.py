@@ -33,10 +33,10 @@ class TriageViewsMixin(StoreConnection):
             ),
             "clusters": list(
                 self.db.query(
-                    "SELECT c.id, c.label, count(a.idea_id) AS size FROM clusters c"
-                    " LEFT JOIN assignments a ON a.cluster_id = c.id"
+                    "SELECT c.id, c.label, (SELECT count(*) FROM assignments a"
+                    " WHERE a.cluster_id = c.id) AS size FROM clusters c"
                     " WHERE c.workshop_id = ? AND c.retired_at IS NULL"
-                    " GROUP BY c.id ORDER BY size DESC, c.id",
+                    " ORDER BY size DESC, c.id",
                     [workshop_id],
                 )
             ),

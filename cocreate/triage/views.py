@@ -19,6 +19,7 @@ __all__ = [
     "FILTER_KEYS",
     "clean_filters",
     "triage_choices",
+    "staff_choices",
     "save_view",
     "saved_views",
     "delete_view",
@@ -58,12 +59,16 @@ def triage_choices(store: Store, actor: StaffMember, workshop_id: int) -> dict[s
     (id, name); a valuator is offered only their own department."""
     require_staff(actor, "read")
     choices = store.triage_choices(workshop_id)
-    choices["staff"] = [
-        {"id": row["id"], "name": row["name"]} for row in store.list_staff_members()
-    ]
+    choices["staff"] = staff_choices(store, actor)
     if actor.sees_only() is not None:
         choices["departments"] = [actor.sees_only()]
     return choices
+
+
+def staff_choices(store: Store, actor: StaffMember) -> list[dict[str, Any]]:
+    """The staff members ideas can be assigned to (id, name)."""
+    require_staff(actor, "read")
+    return [{"id": row["id"], "name": row["name"]} for row in store.list_staff_members()]
 
 
 def save_view(

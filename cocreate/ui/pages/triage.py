@@ -37,7 +37,7 @@ from cocreate.triage.views import (
     delete_view,
     save_view,
     saved_views,
-    triage_choices,
+    staff_choices,
 )
 from cocreate.ui.cache import from_workshop
 from cocreate.ui.common import open_store, rerun_with_message, show_message, ui_lang
@@ -64,6 +64,22 @@ TEXT_CHARS = 160
 def choices_for(store, workshop_id: int) -> dict:
     # departments, sources, languages and cluster sizes change only with the workshop
     return store.triage_choices(workshop_id)
+
+
+# the store answers these from SQL; each is kept until the workshop's revision changes (every
+# write to its ideas, clusters, scores or triage tables bumps it), so a rerun reads nothing
+def listing_for(store, workshop_id, actor, filters, sort, descending, page, lang):
+    return triage_list(
+        store, actor, workshop_id, filters, sort=sort, descending=descending, page=page, lang=lang
+    )
+
+
+def members_for(store, workshop_id, actor, cluster_id, page, lang):
+    return cluster_members(store, actor, workshop_id, cluster_id, page=page, lang=lang)
+
+
+def differing_for(store, workshop_id, cluster_id):
+    return differing_ideas(store, cluster_id)
 
 
 def refused(error: Exception) -> None:
@@ -130,7 +146,7 @@ state_names = {s.key: s.label(lang) for s in lifecycle.states}
 outcome_names = {o.key: o.label(lang) for o in lifecycle.outcomes}
 try:
     choices = from_workshop(store, workshop_id, choices_for)
-    staff_choices = triage_choices(store, actor, workshop_id)["staff"]
+    staff_list = staff_choices(store, actor)
 except TriageAccessDenied as error:
     refused(error)
     st.stop()
@@ -140,7 +156,7 @@ cluster_names = {
     c["id"]: f"{c['label'] or '#' + str(c['id'])} ({format_number(c['size'], lang)})"
     for c in choices["clusters"]
 }
-staff_names = {s["id"]: s["name"] for s in staff_choices}
+staff_names = {s["id"]: s["name"] for s in staff_list}
 
 # --- saved views and filters ---------------------------------------------------------------
 views = {v["id"]: v for v in saved_views(store, actor, workshop_id)}
@@ -260,15 +276,8 @@ with st.popover(t("triage_pages.views", lang), icon=":material/bookmark:"):
 
 # --- the listing ---------------------------------------------------------------------------
 page_number = int(st.session_state.get("triage_page", 1))
-listing = triage_list(
-    store,
-    actor,
-    workshop_id,
-    filters,
-    sort=sort,
-    descending=descending,
-    page=page_number - 1,
-    lang=lang,
+listing = from_workshop(
+    store, workshop_id, listing_for, actor, filters, sort, descending, page_number - 1, lang
 )
 if page_number > listing.pages:
     st.session_state["triage_page"] = 1
@@ -644,7 +653,7 @@ if opened:
 
 # --- one cluster ---------------------------------------------------------------------------
 def show_cluster(chosen: int) -> None:
-    differing = differing_ideas(store, chosen)
+    differing = from_workshop(store, workshop_id, differing_for, chosen)
     if differing:
         st.caption(t("triage_pages.differing", lang, count=len(differing)))
         st.dataframe(
@@ -666,7 +675,7 @@ def show_cluster(chosen: int) -> None:
     else:
         st.caption(t("triage_pages.none_differ", lang))
     member_page = int(st.session_state.get(f"triage_members_page_{chosen}", 1))
-    members = cluster_members(store, actor, workshop_id, chosen, page=member_page - 1, lang=lang)
+    members = from_workshop(store, workshop_id, members_for, actor, chosen, member_page - 1, lang)
     st.caption(
         t(
             "triage_pages.members",
@@ -700,7 +709,9 @@ def show_cluster(chosen: int) -> None:
 
 if cluster_id is not None:
     st.subheader(t("triage_pages.cluster", lang, name=cluster_names[cluster_id]), anchor=False)
-    show_cluster(cluster_id)
+    # read on demand: every member and the differing ideas of a 5,000-idea cluster take time
+    if st.toggle(t("triage_pages.show_members", lang), key=f"triage_members_{cluster_id}"):
+        show_cluster(cluster_id)
 
 # --- feedback for authors ------------------------------------------------------------------
 st.subheader(t("triage_pages.feedback", lang), anchor=False)
