@@ -52,3 +52,13 @@ class TriageViewsMixin(StoreConnection):
                 " ORDER BY w.id DESC"
             )
         )
+
+    def idea_created_dates(self, workshop_id: int) -> dict[int, str | None]:
+        """Each idea's own date (``YYYY-MM-DD``) or None when its row had none: never the
+        day it was stored (decision 0042's "not in this data")."""
+        return {
+            row[0]: (row[1] or "")[:10] or None
+            for row in self.db.execute(
+                "SELECT id, created FROM ideas WHERE workshop_id = ?", [workshop_id]
+            )
+        }

@@ -324,6 +324,7 @@ def short(text: str) -> str:
 
 columns = {
     "id": t("triage_pages.col_id", lang),
+    "text": t("triage_pages.col_text", lang),
     "status": t("triage_pages.col_status", lang),
     "decision": t("triage_pages.col_decision", lang),
     "cluster": t("triage_pages.col_cluster", lang),
@@ -332,7 +333,6 @@ columns = {
     "votes": t("triage_pages.col_votes", lang),
     "source": t("triage_pages.col_source", lang),
     "created": t("triage_pages.col_created", lang),
-    "text": t("triage_pages.col_text", lang),
 }
 table = pd.DataFrame(
     [
@@ -356,6 +356,8 @@ table = pd.DataFrame(
     ],
     columns=list(columns),
 ).rename(columns=columns)
+# an empty cell, not Streamlit's English "None"
+table = table.astype(object).where(table.notna(), "")
 selection = st.dataframe(
     table,
     hide_index=True,
