@@ -19,6 +19,7 @@ from cocreate.i18n import (
     serving,
     stakeholders,
     triage,
+    triage_pages,
 )
 
 __all__ = ["LANGUAGES", "STRINGS", "t", "language_name", "format_number", "format_datetime"]
@@ -37,7 +38,18 @@ def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-PARTS = (core, clusters, scoring, stakeholders, live, serving, room, indicators, triage)
+PARTS = (
+    core,
+    clusters,
+    scoring,
+    stakeholders,
+    live,
+    serving,
+    room,
+    indicators,
+    triage,
+    triage_pages,
+)
 STRINGS: dict[str, dict[str, str]] = _merge(*(part.STRINGS for part in PARTS))
 
 

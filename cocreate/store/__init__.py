@@ -47,6 +47,7 @@ from cocreate.store.schema import (
     migrations,
 )
 from cocreate.store.triage import TriageMixin
+from cocreate.store.triage_views import TriageViewsMixin
 from cocreate.store.workshops import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, WorkshopsMixin
 
 __all__ = [
@@ -85,6 +86,7 @@ class Store(
     RoundsMixin,
     ActorsMixin,
     TriageMixin,
+    TriageViewsMixin,
 ):
     """One connection to a cocreate database file.
 

@@ -3,7 +3,10 @@
 The navigation depends on the session's role in the current workshop (see
 :mod:`cocreate.access`): facilitators get every page, participants the phone pages, a visitor
 only the Join page. A page missing from the navigation cannot be opened by URL, and every
-facilitator page also checks the role itself before drawing anything.
+facilitator page also checks the role itself before drawing anything. The public follow-up
+is open to everyone; the Triage page to everyone too, as the place where staff members sign
+in (it draws nothing else before they do), and a signed-in staff member also gets the
+Indicators page (decision 0053).
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ import streamlit as st
 
 from cocreate.access import FACILITATOR, PARTICIPANT
 from cocreate.i18n import t
+from cocreate.triage import StaffMember
 from cocreate.ui.common import PAGE_FILES, current_workshop, language_switch, open_store, page
-from cocreate.ui.roles import follow_links, is_open_mode, role_in
+from cocreate.ui.roles import follow_links, is_open_mode, role_in, session_access
 from cocreate.ui.widget_text import stand_in_pages, widget_text_css
 
 FACILITATOR_PAGES = (
@@ -24,13 +28,17 @@ FACILITATOR_PAGES = (
     "results",
     "stakeholders",
     "indicators",
+    "triage",
+    "followup",
     "present",
     "participate",
     "ballot",
     "join",
 )
-PARTICIPANT_PAGES = ("participate", "ballot", "join")
-VISITOR_PAGES = ("join",)
+PARTICIPANT_PAGES = ("participate", "ballot", "join", "followup")
+VISITOR_PAGES = ("join", "followup", "triage")
+# what a signed-in staff member adds to their role's pages
+STAFF_PAGES = ("triage", "indicators", "followup")
 # drawn here, sent inline: a Material icon as favicon is fetched from Google's font server
 FAVICON = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
@@ -42,12 +50,11 @@ FAVICON = (
 )
 
 
-def pages_for(role: str | None) -> tuple[str, ...]:
+def pages_for(role: str | None, staff: bool = False) -> tuple[str, ...]:
     if role == FACILITATOR:
         return FACILITATOR_PAGES
-    if role == PARTICIPANT:
-        return PARTICIPANT_PAGES
-    return VISITOR_PAGES
+    pages = PARTICIPANT_PAGES if role == PARTICIPANT else VISITOR_PAGES
+    return (*STAFF_PAGES, *(p for p in pages if p not in STAFF_PAGES)) if staff else pages
 
 
 def main() -> None:
@@ -65,7 +72,8 @@ def main() -> None:
         st.sidebar.markdown(f"**{workshop['title']}**")
     if role == FACILITATOR:
         st.sidebar.caption(t("app.database", lang, path=path))
-    pages = {name: page(name, lang) for name in pages_for(role)}
+    staff = isinstance(session_access().staff, StaffMember)
+    pages = {name: page(name, lang) for name in pages_for(role, staff)}
     # addresses of pages this session may not open, or of no page, answer in its language
     hidden = stand_in_pages(set(PAGE_FILES), pages, lang)
     navigation = st.navigation([*pages.values(), *hidden])

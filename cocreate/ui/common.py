@@ -27,6 +27,8 @@ PAGE_FILES = {
     "participate": PAGES_DIR / "participate.py",
     "present": PAGES_DIR / "present.py",
     "indicators": PAGES_DIR / "indicators.py",
+    "triage": PAGES_DIR / "triage.py",
+    "followup": PAGES_DIR / "followup.py",
 }
 PAGE_ICONS = {
     "workshop": ":material/groups:",
@@ -40,6 +42,8 @@ PAGE_ICONS = {
     "participate": ":material/front_hand:",
     "present": ":material/cast:",
     "indicators": ":material/monitoring:",
+    "triage": ":material/checklist:",
+    "followup": ":material/campaign:",
 }
 
 

@@ -1,8 +1,8 @@
-"""Indicators page (staff): each participation and follow-up indicator of
-``templates/indicators/`` as a chart with its table beside it and a CSV download; population
-files for the digital divide; for the current workshop or every workshop this session runs."""
-
-import json
+"""Indicators page (facilitators and staff members): each participation and follow-up
+indicator of ``templates/indicators/`` as a chart with its table beside it and a CSV
+download; population files for the digital divide; for the current workshop or every
+workshop this session runs (every workshop for a signed-in staff member). The facts are
+:func:`cocreate.triage.idea_facts` (decision 0044)."""
 
 import pandas as pd
 import streamlit as st
@@ -10,7 +10,6 @@ import streamlit as st
 from cocreate.access import FACILITATOR
 from cocreate.i18n import format_number, t
 from cocreate.indicators import (
-    FACT_COLUMNS,
     IndicatorError,
     PopulationError,
     compute_all,
@@ -18,51 +17,22 @@ from cocreate.indicators import (
     prepare_facts,
     read_population,
 )
-from cocreate.store import Store
+from cocreate.triage import idea_facts
 from cocreate.ui.cache import from_workshop, show_chart
 from cocreate.ui.common import open_store, page_header, require_workshop, ui_lang
 from cocreate.ui.indicator_view import indicator_chart, table_csv
 from cocreate.ui.roles import is_open_mode, session_access
+from cocreate.ui.staff import signed_in_staff, staff_workshop
 
-# ideas typed in the room come from the workshop; every other source is an import
-WORKSHOP_SOURCES = {"participants", "demo"}
 POPULATION_GROUPINGS = ("neighbourhood", "age_band")
 
 
-def facts_for(store: Store, workshop_id: int) -> pd.DataFrame:
-    """One row per idea of the workshop, in the columns of cocreate.indicators.FACT_COLUMNS.
-
-    Stand-in until triage lands: every idea is "received", without decision, answer, cost or
-    department. The lead replaces this body with ``cocreate.triage.idea_facts(store,
-    workshop_id)`` when merging."""
-    clusters = {row["idea_id"]: row["cluster_id"] for row in store.assignments(workshop_id)}
-    rows = [
-        {
-            "idea_id": idea["id"],
-            "workshop_id": idea["workshop_id"],
-            # when it was stored is not when it was proposed: an undated idea stays undated
-            "created": idea["created"],
-            "source": idea["source"],
-            "channel": "workshop" if idea["source"] in WORKSHOP_SOURCES else "platform",
-            "author": idea["author"],
-            "language": idea["language"],
-            "status": "received",
-            "outcome": None,
-            "decided_at": None,
-            "answered_at": None,
-            "cost": None,
-            "department": None,
-            "cluster_id": clusters.get(idea["id"]),
-            "original": json.loads(idea["original"] or "{}"),
-        }
-        for idea in store.list_ideas(workshop_id)
-    ]
-    return pd.DataFrame(rows, columns=list(FACT_COLUMNS))
-
-
-def prepared_facts(store: Store, workshop_id: int) -> pd.DataFrame:
+def prepared_facts(store, workshop_id: int) -> pd.DataFrame:
     # the imported rows are read once per workshop revision, not on every rerun
-    return prepare_facts(facts_for(store, workshop_id))
+    facts = idea_facts(store, workshop_id)
+    # Store.idea_facts dates an undated idea by the day it was stored; it stays undated here
+    facts["created"] = facts["idea_id"].map(store.idea_created_dates(workshop_id))
+    return prepare_facts(facts)
 
 
 def population_input(grouping: str, where) -> dict[str, float] | None:
@@ -146,7 +116,9 @@ def show_indicator(result, slug: str) -> None:
 
 lang = ui_lang()
 store = open_store()
-workshop = require_workshop(store, lang)
+staff = signed_in_staff()
+# a signed-in staff member reads any workshop's indicators; anyone else must facilitate it
+workshop = staff_workshop(store, lang) if staff else require_workshop(store, lang)
 page_header("indicators", workshop, lang)
 st.caption(t("indicators.intro", lang))
 
@@ -167,7 +139,9 @@ scope = st.radio(
 if scope == "all":
     # with roles on, "all" is every workshop this session facilitates, never another's
     roles = session_access().roles
-    allowed = None if is_open_mode() else {wid for wid, r in roles.items() if r == FACILITATOR}
+    allowed = (
+        None if is_open_mode() or staff else {wid for wid, r in roles.items() if r == FACILITATOR}
+    )
     workshop_ids = [
         w["id"] for w in store.list_workshops() if allowed is None or w["id"] in allowed
     ]
