@@ -76,7 +76,8 @@ def main() -> None:
     pages = {name: page(name, lang) for name in pages_for(role, staff)}
     # addresses of pages this session may not open, or of no page, answer in its language
     hidden = stand_in_pages(set(PAGE_FILES), pages, lang)
-    navigation = st.navigation([*pages.values(), *hidden])
+    # every page listed: a collapsed list ends in Streamlit's English "View N more"
+    navigation = st.navigation([*pages.values(), *hidden], expanded=True)
     goto = st.session_state.pop("goto_page", None)
     if goto in pages:
         st.switch_page(pages[goto])
