@@ -1,10 +1,12 @@
 """The facilitator's edits of a wall: rename, pin, merge, split and move clusters, and merge
-near-duplicate ideas (and undo it).
+near-duplicate ideas (and undo it), all of a suggested group or the ideas chosen in it, and
+take an idea out of its suggested group ("not a duplicate", undoable).
 
 Structural edits pin what they touch, so a re-clustering leaves them in place (see
 ``pipeline.py``): merging clusters pins the result, splitting pins both parts, moving an idea
 pins the cluster it goes to. A renamed cluster keeps its label. Merging near-duplicate ideas
-records which idea repeats which; nothing is deleted and a merge can be undone.
+records which idea repeats which; nothing is deleted and a merge can be undone. A "not a
+duplicate" mark belongs to the idea, not to its group, so it holds through re-clusterings.
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ __all__ = [
     "move_idea",
     "merge_ideas",
     "undo_merge",
+    "open_duplicate_group",
+    "merge_chosen_duplicates",
+    "mark_not_duplicate",
+    "undo_not_duplicate",
 ]
 
 
@@ -148,3 +154,54 @@ def merge_ideas(store: Store, primary_id: int, other_ids: list[int]) -> list[int
 
 def undo_merge(store: Store, merge_ids: list[int]) -> None:
     store.undo_merges(merge_ids)
+
+
+def open_duplicate_group(store: Store, idea_id: int) -> list[int]:
+    """The ideas suggested together with ``idea_id`` (itself included), by id: its
+    near-duplicate group without the ideas merged into another or marked "not a duplicate";
+    empty when the idea is in no group still open."""
+    workshop_id = store.get_idea(idea_id)["workshop_id"]
+    assignments = store.assignments(workshop_id)
+    group = next((a["duplicate_group"] for a in assignments if a["idea_id"] == idea_id), None)
+    left_out = {m["merged_idea_id"] for m in store.active_merges(workshop_id)}
+    left_out |= store.not_duplicate_idea_ids(workshop_id)
+    if group is None or idea_id in left_out:
+        return []
+    members = [
+        a["idea_id"]
+        for a in assignments
+        if a["duplicate_group"] == group and a["idea_id"] not in left_out
+    ]
+    return members if len(members) > 1 else []
+
+
+def merge_chosen_duplicates(store: Store, primary_id: int, chosen_ids: list[int]) -> list[int]:
+    """Merge the ideas chosen in a suggested group into the one kept (``primary_id``); the
+    group's other ideas stay suggested. Returns merge ids (for undo)."""
+    chosen = list(dict.fromkeys(i for i in chosen_ids if i != primary_id))
+    if not chosen:
+        raise ValueError("Choose at least one idea to merge into the one kept.")
+    group = set(open_duplicate_group(store, primary_id))
+    outside = [i for i in chosen if i not in group]
+    if outside:
+        listed = ", ".join(f"n°{i}" for i in outside)
+        raise ValueError(f"Ideas {listed} are not suggested with idea n°{primary_id}.")
+    return merge_ideas(store, primary_id, chosen)
+
+
+def mark_not_duplicate(store: Store, idea_id: int, *, by: str) -> int:
+    """Take one idea out of its suggested group ("not a duplicate"): it is not suggested
+    again in any group, even after a re-clustering, until the mark is undone. ``by`` says
+    who (one history line). Returns the mark's id."""
+    group = open_duplicate_group(store, idea_id)
+    if not group:
+        raise ValueError(f"Idea n°{idea_id} is in no near-duplicate group still open.")
+    workshop_id = store.get_idea(idea_id)["workshop_id"]
+    # the note keeps which ideas it was suggested with, read back in the history
+    others = " ".join(f"n°{i}" for i in group if i != idea_id)
+    return store.mark_not_duplicate(workshop_id, idea_id, by=by, note=f"group: {others}")
+
+
+def undo_not_duplicate(store: Store, mark_id: int, *, by: str) -> None:
+    """Put a marked idea back among the near-duplicate suggestions (one history line)."""
+    store.undo_not_duplicate(mark_id, by=by)

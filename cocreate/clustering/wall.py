@@ -91,20 +91,26 @@ def duplicate_suggestions(
     assignments: Iterable[dict[str, Any]],
     merges: Iterable[dict[str, Any]],
     ideas: dict[int, dict[str, Any]],
+    not_duplicates: Iterable[int] = (),
 ) -> list[list[dict[str, Any]]]:
     """Groups of near-duplicate ideas still shown apart: per ``duplicate_group``, the ideas
-    not merged into another one, most voted first; groups left with one idea are done."""
-    merged = {m["merged_idea_id"] for m in merges}
+    neither merged into another one nor marked "not a duplicate" (``not_duplicates``), most
+    voted first; groups left with one idea are done. Largest groups first, then most voted."""
+    left_out = {m["merged_idea_id"] for m in merges} | set(not_duplicates)
     groups: dict[int, list[dict[str, Any]]] = {}
     for row in assignments:
         group = row["duplicate_group"]
-        if group is not None and row["idea_id"] not in merged and row["idea_id"] in ideas:
+        if group is not None and row["idea_id"] not in left_out and row["idea_id"] in ideas:
             groups.setdefault(group, []).append(ideas[row["idea_id"]])
-    return [
-        sorted(members, key=lambda idea: (-(idea["votes"] or 0), idea["id"]))
-        for _, members in sorted(groups.items())
+    open_groups = [
+        (group_id, sorted(members, key=lambda idea: (-(idea["votes"] or 0), idea["id"])))
+        for group_id, members in groups.items()
         if len(members) > 1
     ]
+    open_groups.sort(
+        key=lambda pair: (-len(pair[1]), -sum(i["votes"] or 0 for i in pair[1]), pair[0])
+    )
+    return [members for _, members in open_groups]
 
 
 def merge_batches(merges: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -227,4 +227,47 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "clusters.moved": {"en": "Idea moved to “{label}”.", "fr": "Idée déplacée vers « {label} »."},
     "clusters.recluster_title": {"en": "Group again", "fr": "Regrouper à nouveau"},
+    "clusters.dup_page": {"en": "Page", "fr": "Page"},
+    "clusters.dup_range": {
+        "en": "groups {first}-{last} of {total}, largest and most voted first",
+        "fr": "groupes {first} à {last} sur {total}, les plus grands et les plus votés d'abord",
+    },
+    "clusters.dup_keep": {"en": "Idea kept", "fr": "Idée gardée"},
+    "clusters.dup_kept": {
+        "en": "The idea kept: the ones switched on merge into it.",
+        "fr": "L'idée gardée : celles qui sont cochées y sont fusionnées.",
+    },
+    "clusters.dup_pick": {"en": "Merge #{id}", "fr": "Fusionner le n°{id}"},
+    "clusters.not_duplicate": {"en": "Not a duplicate", "fr": "Pas un doublon"},
+    "clusters.not_duplicate_help": {
+        "en": "Take this idea out of the group: it is not suggested again, even after grouping "
+        "again, unless the mark is undone.",
+        "fr": "Sortir cette idée du groupe : elle n'est plus proposée, même après un nouveau "
+        "regroupement, sauf si la marque est annulée.",
+    },
+    "clusters.marked_not_duplicate": {
+        "en": "Idea #{id} is no longer suggested as a duplicate.",
+        "fr": "L'idée n°{id} n'est plus proposée comme doublon.",
+    },
+    "clusters.dup_changed": {
+        "en": "This group changed meanwhile: here it is as it stands now.",
+        "fr": "Ce groupe a changé entre-temps : le voici tel qu'il est maintenant.",
+    },
+    "clusters.not_duplicates": {
+        "en": "Ideas marked “not a duplicate” ({count})",
+        "fr": "Idées marquées « pas un doublon » ({count})",
+    },
+    "clusters.not_duplicate_line": {
+        "en": "{idea} “{text}” · marked by {by} on {when}",
+        "fr": "{idea} « {text} » · marquée par {by} le {when}",
+    },
+    "clusters.by_facilitator": {"en": "the facilitator", "fr": "l'animateur"},
+    "clusters.not_duplicate_undone": {
+        "en": "Idea #{id} is suggested with its near-duplicates again.",
+        "fr": "L'idée n°{id} est de nouveau proposée avec ses quasi-doublons.",
+    },
+    "clusters.more_not_duplicates": {
+        "en": "... and {count} earlier marks",
+        "fr": "... et {count} marques plus anciennes",
+    },
 }

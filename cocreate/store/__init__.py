@@ -32,6 +32,7 @@ from cocreate.store.connection import (
     default_db_path,
     now_iso,
 )
+from cocreate.store.duplicate_review import DuplicateReviewMixin
 from cocreate.store.ideas import IMPORT_CHUNK_ROWS, IdeasMixin
 from cocreate.store.rounds import RoundsMixin
 from cocreate.store.schema import (
@@ -87,6 +88,7 @@ class Store(
     ActorsMixin,
     TriageMixin,
     TriageViewsMixin,
+    DuplicateReviewMixin,
 ):
     """One connection to a cocreate database file.
 

@@ -593,3 +593,36 @@ def m008_triage(db: sqlite_utils.Database) -> None:
                     WHERE id = {workshop.format(row=row)};
                 END"""
             )
+
+
+@migrations()
+def m010_duplicate_review(db: sqlite_utils.Database) -> None:
+    # "not a duplicate" marks: an idea taken out of near-duplicate suggestions, by whom and
+    # when, kept when undone (undone_at) so the review can be read back
+    db.execute(
+        """
+        CREATE TABLE duplicate_exclusions (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            idea_id INTEGER NOT NULL REFERENCES ideas(id) ON DELETE CASCADE,
+            marked_by TEXT NOT NULL CHECK (trim(marked_by) <> ''),
+            marked_at TEXT NOT NULL,
+            undone_by TEXT,
+            undone_at TEXT
+        )"""
+    )
+    # an idea holds at most one mark in force
+    db.execute(
+        "CREATE UNIQUE INDEX duplicate_exclusions_active ON duplicate_exclusions(idea_id)"
+        " WHERE undone_at IS NULL"
+    )
+    db.execute("CREATE INDEX duplicate_exclusions_workshop ON duplicate_exclusions(workshop_id)")
+    for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        db.execute(
+            f"""
+            CREATE TRIGGER duplicate_exclusions_{event.lower()}_revision
+            AFTER {event} ON duplicate_exclusions
+            BEGIN
+                UPDATE workshops SET revision = revision + 1 WHERE id = {row}.workshop_id;
+            END"""
+        )

@@ -6,6 +6,7 @@ import functools
 import pandas as pd
 import streamlit as st
 
+from cocreate.access import FACILITATOR
 from cocreate.clustering import (
     GRANULARITIES,
     assign_new_ideas,
@@ -15,7 +16,6 @@ from cocreate.clustering import (
     duplicate_suggestions,
     merge_batches,
     merge_clusters,
-    merge_ideas,
     model_spec_for,
     move_idea,
     pin_cluster,
@@ -25,9 +25,14 @@ from cocreate.clustering import (
     undo_merge,
     wall_rows,
 )
+from cocreate.clustering.edits import (
+    mark_not_duplicate,
+    merge_chosen_duplicates,
+    undo_not_duplicate,
+)
 from cocreate.export import EXPORT_FORMATS, export_bytes
 from cocreate.i18n import format_datetime, format_number, t
-from cocreate.store import Store
+from cocreate.store import Store, StoreError
 from cocreate.ui.cache import from_workshop, show_chart
 from cocreate.ui.common import (
     PAGE_FILES,
@@ -52,7 +57,8 @@ REPRESENTATIVES = 3
 MAP_POINTS = 5000
 LEGEND_GROUPS = 20
 MAP_LABELS = 25
-DUPLICATES_SHOWN = 30
+DUPLICATE_GROUPS_PER_PAGE = 20
+NOT_DUPLICATES_SHOWN = 50
 MERGES_SHOWN = 30
 
 lang = ui_lang()
@@ -174,7 +180,10 @@ wall_spec = model_spec_for(clustering["model_id"])
 wall_model = shared_embedder(wall_spec, workshop["language"]) if wall_spec else None
 cards, assignments, merges = from_workshop(store, workshop["id"], wall_rows)
 ideas = {member["id"]: member for card in cards for member in card["members"]}
-suggestions = duplicate_suggestions(assignments, merges, ideas)
+not_duplicates = store.not_duplicate_marks(workshop["id"])
+suggestions = duplicate_suggestions(
+    assignments, merges, ideas, [mark["idea_id"] for mark in not_duplicates]
+)
 names = {}
 for card in cards:
     name = card["label"] or t("clusters.unnamed", lang)
@@ -360,22 +369,109 @@ def duplicate_line(idea: dict) -> str:
     return line + (f" :gray[· {escape_markdown(details)}]" if details else "")
 
 
+def duplicate_done(message: str) -> None:
+    """Redraw the duplicates tab from the store; each group's choices start again."""
+    rerun_with_message("clusters", message, forget=("clusters_dup_keep_", "clusters_dup_pick_"))
+
+
+def review_duplicate_group(group: list[dict]) -> None:
+    """One suggested group: the idea kept, a toggle per other idea to merge into it, a
+    "not a duplicate" button per idea, and the merge of the chosen ones."""
+    ids = [idea["id"] for idea in group]
+    # keyed by the group's most voted idea, which is the one kept unless another is chosen
+    group_key = ids[0]
+    keep_valid(f"clusters_dup_keep_{group_key}", ids)
+    with st.container(border=True):
+        primary = st.radio(
+            t("clusters.dup_keep", lang),
+            ids,
+            format_func=lambda i: t("clusters.idea_ref", lang, id=i),
+            horizontal=True,
+            key=f"clusters_dup_keep_{group_key}",
+        )
+        chosen = []
+        for idea in group:
+            pick_col, text_col, out_col = st.columns([1, 9, 3], vertical_alignment="center")
+            if idea["id"] == primary:
+                pick_col.markdown(":material/star:", help=t("clusters.dup_kept", lang))
+            elif pick_col.toggle(
+                t("clusters.dup_pick", lang, id=idea["id"]),
+                value=True,
+                key=f"clusters_dup_pick_{idea['id']}",
+                label_visibility="collapsed",
+            ):
+                chosen.append(idea["id"])
+            text_col.markdown(duplicate_line(idea))
+            if out_col.button(
+                t("clusters.not_duplicate", lang),
+                key=f"clusters_not_dup_{idea['id']}",
+                icon=":material/call_split:",
+                help=t("clusters.not_duplicate_help", lang),
+            ):
+                try:
+                    mark_not_duplicate(store, idea["id"], by=FACILITATOR)
+                except (ValueError, StoreError):
+                    duplicate_done(t("clusters.dup_changed", lang))
+                duplicate_done(t("clusters.marked_not_duplicate", lang, id=idea["id"]))
+        if st.button(
+            t("clusters.merge_ideas", lang, count=len(chosen) + 1),
+            key=f"clusters_merge_dup_{group_key}",
+            icon=":material/call_merge:",
+            disabled=not chosen,
+        ):
+            try:
+                merge_chosen_duplicates(store, primary, chosen)
+            except (ValueError, StoreError):
+                duplicate_done(t("clusters.dup_changed", lang))
+            duplicate_done(t("clusters.ideas_merged", lang, count=len(chosen) + 1))
+
+
 with tab_duplicates:
     st.caption(t("clusters.duplicates_caption", lang))
     if not suggestions:
         st.success(t("clusters.no_duplicates", lang))
-    for group in suggestions[:DUPLICATES_SHOWN]:
-        with st.container(border=True):
-            st.markdown("\n".join(duplicate_line(idea) for idea in group))
-            if st.button(
-                t("clusters.merge_ideas", lang, count=len(group)),
-                key=f"clusters_merge_dup_{group[0]['id']}",
-                icon=":material/call_merge:",
-            ):
-                merge_ideas(store, group[0]["id"], [idea["id"] for idea in group[1:]])
-                done(t("clusters.ideas_merged", lang, count=len(group)))
-    if len(suggestions) > DUPLICATES_SHOWN:
-        st.caption(t("clusters.more_duplicates", lang, count=len(suggestions) - DUPLICATES_SHOWN))
+    else:
+        pages = list(range(1, -(-len(suggestions) // DUPLICATE_GROUPS_PER_PAGE) + 1))
+        keep_valid("clusters_dup_page", pages)
+        page_col, count_col = st.columns([1, 4], vertical_alignment="bottom")
+        page = page_col.selectbox(t("clusters.dup_page", lang), pages, key="clusters_dup_page")
+        first = (page - 1) * DUPLICATE_GROUPS_PER_PAGE
+        shown = suggestions[first : first + DUPLICATE_GROUPS_PER_PAGE]
+        count_col.caption(
+            t(
+                "clusters.dup_range",
+                lang,
+                first=first + 1,
+                last=first + len(shown),
+                total=len(suggestions),
+            )
+        )
+        for group in shown:
+            review_duplicate_group(group)
+    if not_duplicates:
+        with st.expander(t("clusters.not_duplicates", lang, count=len(not_duplicates))):
+            for mark in not_duplicates[:NOT_DUPLICATES_SHOWN]:
+                idea = ideas.get(mark["idea_id"]) or store.get_idea(mark["idea_id"])
+                line_col, undo_col = st.columns([6, 1], vertical_alignment="center")
+                by = mark["marked_by"]
+                line_col.markdown(
+                    t(
+                        "clusters.not_duplicate_line",
+                        lang,
+                        idea=t("clusters.idea_ref", lang, id=idea["id"]),
+                        text=escape_markdown(shorten(idea["text"], 120)),
+                        by=t("clusters.by_facilitator", lang) if by == FACILITATOR else by,
+                        when=format_datetime(mark["marked_at"], lang),
+                    )
+                )
+                if undo_col.button(
+                    t("clusters.undo", lang), key=f"clusters_undo_not_dup_{mark['id']}"
+                ):
+                    undo_not_duplicate(store, mark["id"], by=FACILITATOR)
+                    duplicate_done(t("clusters.not_duplicate_undone", lang, id=idea["id"]))
+            if len(not_duplicates) > NOT_DUPLICATES_SHOWN:
+                more = len(not_duplicates) - NOT_DUPLICATES_SHOWN
+                st.caption(t("clusters.more_not_duplicates", lang, count=more))
     batches = merge_batches(merges)
     if batches:
         st.subheader(t("clusters.merges", lang), anchor=False)
