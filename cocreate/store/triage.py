@@ -229,10 +229,15 @@ class TriageMixin(StoreConnection):
         ]
 
     def triage_states(
-        self, workshop_id: int, idea_ids: Iterable[int] | None = None
+        self,
+        workshop_id: int,
+        idea_ids: Iterable[int] | None = None,
+        *,
+        cluster_id: int | None = None,
     ) -> list[dict[str, Any]]:
-        """For each idea: its stored and effective status, own decision id, the cluster
-        whose decision reaches it and that decision's id."""
+        """For each idea (all of the workshop's, ``idea_ids``, or every idea a decision on
+        ``cluster_id`` reaches: :meth:`fanout_idea_ids`): its stored and effective status,
+        own decision id, the cluster whose decision reaches it and that decision's id."""
         status = self._joined_status_sql(workshop_id)
         sql = (
             f"SELECT i.id AS idea_id, i.workshop_id, i.hidden_at, s.status AS stored_status,"
@@ -242,6 +247,21 @@ class TriageMixin(StoreConnection):
             " LEFT JOIN assignments a ON a.idea_id = i.id"
             f"{DECISION_JOINS} WHERE {{workshop}} = ?"
         )
+        if cluster_id is not None:
+            # one query driven from the cluster's members and the ideas merged into them
+            fanout = (
+                "SELECT idea_id FROM assignments WHERE cluster_id = ? UNION"
+                " SELECT m.merged_idea_id FROM idea_merges m JOIN assignments ma"
+                " ON ma.idea_id = m.primary_idea_id WHERE ma.cluster_id = ?"
+                " AND m.undone_at IS NULL"
+            )
+            sql = sql.replace("{workshop}", "+i.workshop_id")
+            return list(
+                self.db.query(
+                    f"{sql} AND i.id IN ({fanout}) ORDER BY i.id",
+                    [workshop_id, cluster_id, cluster_id],
+                )
+            )
         if idea_ids is None:
             sql = sql.replace("{workshop}", "i.workshop_id")
             return list(self.db.query(sql + " ORDER BY i.id", [workshop_id]))
@@ -359,40 +379,95 @@ class TriageMixin(StoreConnection):
     ) -> int:
         """Supersede the target's decision and store the new one, with one history line for
         the target and one per idea whose stored status the decision resets."""
-        stamp = now_iso()
-        column, target = ("idea_id", idea_id) if idea_id is not None else ("cluster_id", cluster_id)
-        with self._write() as conn:
-            conn.execute(
-                f"UPDATE decisions SET superseded_at = ? WHERE {column} = ?"
-                " AND superseded_at IS NULL",
-                [stamp, target],
-            )
-            decision_id = conn.execute(
-                "INSERT INTO decisions (workshop_id, idea_id, cluster_id, outcome, answer_fr,"
-                " answer_en, merged_into, staff_id, staff_name, decided_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    workshop_id,
-                    idea_id,
-                    cluster_id,
-                    outcome,
-                    answer_fr,
-                    answer_en,
-                    merged_into,
-                    staff_id,
-                    staff_name,
-                    stamp,
-                ],
-            ).lastrowid
-            if cluster_id is not None:
-                # a cluster decided is pinned: re-clustering keeps its members, so its answer
-                # keeps reaching them
-                conn.execute("UPDATE clusters SET pinned = 1 WHERE id = ?", [cluster_id])
-            self._set_statuses(conn, workshop_id, status_changes, stamp)
-            history = [(idea_id, cluster_id, f"decision:{outcome}", from_status, to_status, note)]
-            history += [(i, cluster_id, "status", a, b, note) for i, a, b in status_changes]
-            self._history(conn, workshop_id, history, staff_id, staff_name, stamp)
+        [decision_id] = self.write_decisions(
+            workshop_id,
+            [
+                {
+                    "idea_id": idea_id,
+                    "cluster_id": cluster_id,
+                    "from_status": from_status,
+                    "status_changes": status_changes,
+                }
+            ],
+            outcome=outcome,
+            answer_fr=answer_fr,
+            answer_en=answer_en,
+            merged_into=merged_into,
+            staff_id=staff_id,
+            staff_name=staff_name,
+            note=note,
+            to_status=to_status,
+        )
         return decision_id
+
+    def write_decisions(
+        self,
+        workshop_id: int,
+        targets: Sequence[dict[str, Any]],
+        *,
+        outcome: str,
+        answer_fr: str,
+        answer_en: str,
+        merged_into: int | None,
+        staff_id: int | None,
+        staff_name: str,
+        note: str,
+        to_status: str,
+    ) -> list[int]:
+        """The same decision on each target (``idea_id`` or ``cluster_id``, ``from_status``,
+        ``status_changes``), all in one transaction: one decision each, superseding the
+        target's previous one. Returns the decision ids in the targets' order."""
+        stamp = now_iso()
+        decision_ids = []
+        with self._write() as conn:
+            for target in targets:
+                idea_id, cluster_id = target["idea_id"], target["cluster_id"]
+                column, key = (
+                    ("idea_id", idea_id) if idea_id is not None else ("cluster_id", cluster_id)
+                )
+                conn.execute(
+                    f"UPDATE decisions SET superseded_at = ? WHERE {column} = ?"
+                    " AND superseded_at IS NULL",
+                    [stamp, key],
+                )
+                decision_ids.append(
+                    conn.execute(
+                        "INSERT INTO decisions (workshop_id, idea_id, cluster_id, outcome,"
+                        " answer_fr, answer_en, merged_into, staff_id, staff_name, decided_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            workshop_id,
+                            idea_id,
+                            cluster_id,
+                            outcome,
+                            answer_fr,
+                            answer_en,
+                            merged_into,
+                            staff_id,
+                            staff_name,
+                            stamp,
+                        ],
+                    ).lastrowid
+                )
+                if cluster_id is not None:
+                    # a cluster decided is pinned: re-clustering keeps its members, so its
+                    # answer keeps reaching them
+                    conn.execute("UPDATE clusters SET pinned = 1 WHERE id = ?", [cluster_id])
+                changes = target.get("status_changes") or ()
+                self._set_statuses(conn, workshop_id, changes, stamp)
+                history = [
+                    (
+                        idea_id,
+                        cluster_id,
+                        f"decision:{outcome}",
+                        target.get("from_status"),
+                        to_status,
+                        note,
+                    )
+                ]
+                history += [(i, cluster_id, "status", a, b, note) for i, a, b in changes]
+                self._history(conn, workshop_id, history, staff_id, staff_name, stamp)
+        return decision_ids
 
     def write_mapped_progress(
         self,
@@ -484,6 +559,18 @@ class TriageMixin(StoreConnection):
         *,
         idea_id: int | None,
         cluster_id: int | None,
+        **valuation: Any,
+    ) -> int:
+        """Supersede the target's valuation and store the new one (see
+        :meth:`write_valuations`)."""
+        [valuation_id] = self.write_valuations(workshop_id, [(idea_id, cluster_id)], **valuation)
+        return valuation_id
+
+    def write_valuations(
+        self,
+        workshop_id: int,
+        targets: Sequence[tuple[int | None, int | None]],
+        *,
         feasible: bool,
         reason: str,
         cost: float | None,
@@ -491,44 +578,52 @@ class TriageMixin(StoreConnection):
         due_date: str | None,
         staff_id: int | None,
         staff_name: str,
-    ) -> int:
+    ) -> list[int]:
+        """The same valuation on each target (idea_id, cluster_id), in one transaction, one
+        history line each. Returns the valuation ids in the targets' order."""
         stamp = now_iso()
-        column, target = ("idea_id", idea_id) if idea_id is not None else ("cluster_id", cluster_id)
+        note = reason if not feasible else ""
+        action = "valuation:feasible" if feasible else "valuation:not_feasible"
+        valuation_ids = []
         with self._write() as conn:
-            conn.execute(
-                f"UPDATE valuations SET superseded_at = ? WHERE {column} = ?"
-                " AND superseded_at IS NULL",
-                [stamp, target],
-            )
-            valuation_id = conn.execute(
-                "INSERT INTO valuations (workshop_id, idea_id, cluster_id, feasible, reason, cost,"
-                " department, due_date, staff_id, staff_name, valued_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    workshop_id,
-                    idea_id,
-                    cluster_id,
-                    int(feasible),
-                    reason,
-                    cost,
-                    department,
-                    due_date,
-                    staff_id,
-                    staff_name,
-                    stamp,
-                ],
-            ).lastrowid
-            note = reason if not feasible else ""
-            action = "valuation:feasible" if feasible else "valuation:not_feasible"
+            for idea_id, cluster_id in targets:
+                column, key = (
+                    ("idea_id", idea_id) if idea_id is not None else ("cluster_id", cluster_id)
+                )
+                conn.execute(
+                    f"UPDATE valuations SET superseded_at = ? WHERE {column} = ?"
+                    " AND superseded_at IS NULL",
+                    [stamp, key],
+                )
+                valuation_ids.append(
+                    conn.execute(
+                        "INSERT INTO valuations (workshop_id, idea_id, cluster_id, feasible,"
+                        " reason, cost, department, due_date, staff_id, staff_name, valued_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            workshop_id,
+                            idea_id,
+                            cluster_id,
+                            int(feasible),
+                            reason,
+                            cost,
+                            department,
+                            due_date,
+                            staff_id,
+                            staff_name,
+                            stamp,
+                        ],
+                    ).lastrowid
+                )
             self._history(
                 conn,
                 workshop_id,
-                [(idea_id, cluster_id, action, None, None, note)],
+                [(i, c, action, None, None, note) for i, c in targets],
                 staff_id,
                 staff_name,
                 stamp,
             )
-        return valuation_id
+        return valuation_ids
 
     def current_valuation(
         self, *, idea_id: int | None = None, cluster_id: int | None = None
