@@ -16,6 +16,7 @@ from cocreate.triage import (
     effective_decisions,
     value_ideas,
 )
+from tests.triage.conftest import add_ideas
 
 
 def test_each_idea_gets_its_own_decision_in_one_go(store, backlog, admin):
@@ -106,3 +107,39 @@ def test_a_single_idea_decision_still_returns_its_id(store, backlog, admin):
     change_status(store, admin, b.workshop_id, "under_review", idea_ids=[b.ideas[7]])
     decision_id = decide(store, admin, b.workshop_id, idea_id=b.ideas[7], outcome="accepted")
     assert store.current_decision(idea_id=b.ideas[7])["id"] == decision_id
+
+
+def test_joined_and_set_statuses_agree_on_every_path_a_decision_takes(store, backlog, admin):
+    """The per-idea joins (states, rows) and the listing's set agree: a member merged into
+    an idea of another cluster follows that one, an idea added to the cluster later is
+    reached, an own decision taken later wins."""
+    b = backlog
+    wid = b.workshop_id
+    change_status(store, admin, wid, "under_review", idea_ids=b.ideas)
+    # ideas[6] (cluster B) merged into ideas[1] (cluster A): it follows A
+    store.merge_ideas(wid, b.ideas[1], [b.ideas[6]])
+    decide(store, admin, wid, cluster_id=b.cluster_a, outcome="accepted", answer_fr="Oui")
+    decide(store, admin, wid, cluster_id=b.cluster_b, outcome="not_retained", answer_fr="Non")
+    [later] = add_ideas(store, wid, ["Une idée arrivée après la décision"])
+    store.add_assignments([{"idea_id": later, "cluster": b.cluster_a, "similarity": 0.9}])
+    decide(store, admin, wid, idea_id=b.ideas[2], outcome="partly_accepted")
+    states = {s["idea_id"]: s for s in store.triage_states(wid)}
+    everything = [*b.ideas, later]
+    by_id = {s["idea_id"]: s for s in store.triage_states(wid, everything)}
+    assert by_id == states
+    for cluster_id in (b.cluster_a, b.cluster_b):
+        driven = store.triage_states(wid, cluster_id=cluster_id)
+        assert driven == store.triage_states(wid, store.fanout_idea_ids(cluster_id))
+    decisions = store.get_decisions(
+        s["own_decision_id"] or s["cluster_decision_id"] for s in states.values()
+    )
+    cluster_a_decision = store.current_decision(cluster_id=b.cluster_a)["id"]
+    assert states[b.ideas[6]]["cluster_decision_id"] == cluster_a_decision
+    assert states[later]["cluster_decision_id"] == cluster_a_decision
+    assert states[later]["status"] == "decided"
+    assert decisions[states[b.ideas[2]]["own_decision_id"]]["outcome"] == "partly_accepted"
+    for status in {s["status"] for s in states.values()}:
+        rows, _ = store.triage_page(wid, {"status": status, "hidden": None}, limit=100)
+        assert {r["id"] for r in rows} == {i for i, s in states.items() if s["status"] == status}
+    rows = {r["id"]: r for r in store.triage_rows(wid, everything)}
+    assert {i: r["status"] for i, r in rows.items()} == {i: s["status"] for i, s in states.items()}
