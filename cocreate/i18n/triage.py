@@ -23,6 +23,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{name} is a valuator without a department: nothing can be assigned to them.",
         "fr": "{name} est valuateur sans service : rien ne peut lui être confié.",
     },
+    "triage.denied.department_idea": {
+        "en": "{name} values only what is assigned to the department {department}; idea"
+        " {idea} is not. Nothing was changed.",
+        "fr": "{name} n'évalue que ce qui est confié au service {department} ; l'idée {idea}"
+        " ne l'est pas. Rien n'a été modifié.",
+    },
     "triage.denied.department": {
         "en": "{name} values only what is assigned to the department {department}.",
         "fr": "{name} n'évalue que ce qui est confié au service {department}.",

@@ -117,9 +117,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Sélectionnez des lignes du tableau, tapez des numéros d'idées ou choisissez "
         "un regroupement pour agir.",
     },
-    "triage_pages.one_or_cluster": {
-        "en": "A valuation or a decision is taken on one idea or on a whole cluster.",
-        "fr": "Une évaluation ou une décision porte sur une idée ou sur tout un regroupement.",
+    "triage_pages.each_idea": {
+        "en": "One valuation or decision for each of the {count} ideas, all or none.",
+        "fr": "Une évaluation ou une décision pour chacune des {count} idées, toutes ou aucune.",
     },
     "triage_pages.tab_status": {"en": "Status", "fr": "Statut"},
     "triage_pages.tab_assign": {"en": "Assign", "fr": "Confier"},

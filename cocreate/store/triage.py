@@ -51,6 +51,17 @@ CLUSTER_DECISION = (
     " AND cd.superseded_at IS NULL)"
 )
 EFFECTIVE_DECISION = f"coalesce({OWN_DECISION}, {CLUSTER_DECISION})"
+# the same for a few ideas looked up by id, as joins (one index lookup each) instead of
+# subqueries per column: ``od`` its own decision, ``cd`` its decision cluster's (``a`` is
+# the idea's assignment)
+DECISION_JOINS = (
+    " LEFT JOIN idea_merges dm ON dm.merged_idea_id = i.id AND dm.undone_at IS NULL"
+    " LEFT JOIN assignments dpa ON dpa.idea_id = dm.primary_idea_id"
+    " LEFT JOIN decisions od ON od.idea_id = i.id AND od.superseded_at IS NULL"
+    " LEFT JOIN decisions cd ON cd.cluster_id = coalesce(dpa.cluster_id, a.cluster_id)"
+    " AND cd.superseded_at IS NULL"
+)
+JOINED_DECISION_CLUSTER = "coalesce(dpa.cluster_id, a.cluster_id)"
 # ideas merged into an idea that has a cluster: they follow their primary's cluster
 MERGED_FOLLOWING = (
     "SELECT m.merged_idea_id FROM idea_merges m JOIN assignments pa"
@@ -191,6 +202,16 @@ class TriageMixin(StoreConnection):
             f" AND {reached_sql(workshop_id)} THEN {_quote(decided)} ELSE {stored} END"
         )
 
+    def _joined_status_sql(self, workshop_id: int) -> str:
+        """:meth:`_status_sql` for a query that has :data:`DECISION_JOINS`: a decision
+        reaches the idea when it has its own (``od``) or its decision cluster's (``cd``)."""
+        initial, decided, before = self._lifecycle_terms(workshop_id)
+        stored = f"coalesce(s.status, {_quote(initial)})"
+        return (
+            f"CASE WHEN {stored} IN ({','.join(_quote(k) for k in before)})"
+            f" AND coalesce(od.id, cd.id) IS NOT NULL THEN {_quote(decided)} ELSE {stored} END"
+        )
+
     # reading the state of ideas ---------------------------------------------------------------
 
     def fanout_idea_ids(self, cluster_id: int) -> list[int]:
@@ -208,21 +229,45 @@ class TriageMixin(StoreConnection):
         ]
 
     def triage_states(
-        self, workshop_id: int, idea_ids: Iterable[int] | None = None
+        self,
+        workshop_id: int,
+        idea_ids: Iterable[int] | None = None,
+        *,
+        cluster_id: int | None = None,
     ) -> list[dict[str, Any]]:
-        """For each idea: its stored and effective status, own decision id, the cluster
-        whose decision reaches it and that decision's id."""
-        status = self._status_sql(workshop_id)
+        """For each idea (all of the workshop's, ``idea_ids``, or every idea a decision on
+        ``cluster_id`` reaches: :meth:`fanout_idea_ids`): its stored and effective status,
+        own decision id, the cluster whose decision reaches it and that decision's id."""
+        status = self._joined_status_sql(workshop_id)
         sql = (
             f"SELECT i.id AS idea_id, i.workshop_id, i.hidden_at, s.status AS stored_status,"
-            f" {status} AS status, {OWN_DECISION.format(i='i')} AS own_decision_id,"
-            f" {DECISION_CLUSTER.format(i='i')} AS decision_cluster_id,"
-            f" {CLUSTER_DECISION.format(i='i')} AS cluster_decision_id"
+            f" {status} AS status, od.id AS own_decision_id,"
+            f" {JOINED_DECISION_CLUSTER} AS decision_cluster_id, cd.id AS cluster_decision_id"
             " FROM ideas i LEFT JOIN idea_status s ON s.idea_id = i.id"
-            " LEFT JOIN assignments a ON a.idea_id = i.id WHERE i.workshop_id = ?"
+            " LEFT JOIN assignments a ON a.idea_id = i.id"
+            f"{DECISION_JOINS} WHERE {{workshop}} = ?"
         )
+        if cluster_id is not None:
+            # one query driven from the cluster's members and the ideas merged into them
+            fanout = (
+                "SELECT idea_id FROM assignments WHERE cluster_id = ? UNION"
+                " SELECT m.merged_idea_id FROM idea_merges m JOIN assignments ma"
+                " ON ma.idea_id = m.primary_idea_id WHERE ma.cluster_id = ?"
+                " AND m.undone_at IS NULL"
+            )
+            sql = sql.replace("{workshop}", "+i.workshop_id")
+            return list(
+                self.db.query(
+                    f"{sql} AND i.id IN ({fanout}) ORDER BY i.id",
+                    [workshop_id, cluster_id, cluster_id],
+                )
+            )
         if idea_ids is None:
+            sql = sql.replace("{workshop}", "i.workshop_id")
             return list(self.db.query(sql + " ORDER BY i.id", [workshop_id]))
+        # driven from the ids (rowid lookups): "+" keeps SQLite off the workshop's index, which
+        # would read all its ideas to keep the few asked for
+        sql = sql.replace("{workshop}", "+i.workshop_id")
         ids = sorted(set(idea_ids))
         found: list[dict[str, Any]] = []
         for start in range(0, len(ids), SQL_CHUNK):
@@ -334,40 +379,95 @@ class TriageMixin(StoreConnection):
     ) -> int:
         """Supersede the target's decision and store the new one, with one history line for
         the target and one per idea whose stored status the decision resets."""
-        stamp = now_iso()
-        column, target = ("idea_id", idea_id) if idea_id is not None else ("cluster_id", cluster_id)
-        with self._write() as conn:
-            conn.execute(
-                f"UPDATE decisions SET superseded_at = ? WHERE {column} = ?"
-                " AND superseded_at IS NULL",
-                [stamp, target],
-            )
-            decision_id = conn.execute(
-                "INSERT INTO decisions (workshop_id, idea_id, cluster_id, outcome, answer_fr,"
-                " answer_en, merged_into, staff_id, staff_name, decided_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    workshop_id,
-                    idea_id,
-                    cluster_id,
-                    outcome,
-                    answer_fr,
-                    answer_en,
-                    merged_into,
-                    staff_id,
-                    staff_name,
-                    stamp,
-                ],
-            ).lastrowid
-            if cluster_id is not None:
-                # a cluster decided is pinned: re-clustering keeps its members, so its answer
-                # keeps reaching them
-                conn.execute("UPDATE clusters SET pinned = 1 WHERE id = ?", [cluster_id])
-            self._set_statuses(conn, workshop_id, status_changes, stamp)
-            history = [(idea_id, cluster_id, f"decision:{outcome}", from_status, to_status, note)]
-            history += [(i, cluster_id, "status", a, b, note) for i, a, b in status_changes]
-            self._history(conn, workshop_id, history, staff_id, staff_name, stamp)
+        [decision_id] = self.write_decisions(
+            workshop_id,
+            [
+                {
+                    "idea_id": idea_id,
+                    "cluster_id": cluster_id,
+                    "from_status": from_status,
+                    "status_changes": status_changes,
+                }
+            ],
+            outcome=outcome,
+            answer_fr=answer_fr,
+            answer_en=answer_en,
+            merged_into=merged_into,
+            staff_id=staff_id,
+            staff_name=staff_name,
+            note=note,
+            to_status=to_status,
+        )
         return decision_id
+
+    def write_decisions(
+        self,
+        workshop_id: int,
+        targets: Sequence[dict[str, Any]],
+        *,
+        outcome: str,
+        answer_fr: str,
+        answer_en: str,
+        merged_into: int | None,
+        staff_id: int | None,
+        staff_name: str,
+        note: str,
+        to_status: str,
+    ) -> list[int]:
+        """The same decision on each target (``idea_id`` or ``cluster_id``, ``from_status``,
+        ``status_changes``), all in one transaction: one decision each, superseding the
+        target's previous one. Returns the decision ids in the targets' order."""
+        stamp = now_iso()
+        decision_ids = []
+        with self._write() as conn:
+            for target in targets:
+                idea_id, cluster_id = target["idea_id"], target["cluster_id"]
+                column, key = (
+                    ("idea_id", idea_id) if idea_id is not None else ("cluster_id", cluster_id)
+                )
+                conn.execute(
+                    f"UPDATE decisions SET superseded_at = ? WHERE {column} = ?"
+                    " AND superseded_at IS NULL",
+                    [stamp, key],
+                )
+                decision_ids.append(
+                    conn.execute(
+                        "INSERT INTO decisions (workshop_id, idea_id, cluster_id, outcome,"
+                        " answer_fr, answer_en, merged_into, staff_id, staff_name, decided_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            workshop_id,
+                            idea_id,
+                            cluster_id,
+                            outcome,
+                            answer_fr,
+                            answer_en,
+                            merged_into,
+                            staff_id,
+                            staff_name,
+                            stamp,
+                        ],
+                    ).lastrowid
+                )
+                if cluster_id is not None:
+                    # a cluster decided is pinned: re-clustering keeps its members, so its
+                    # answer keeps reaching them
+                    conn.execute("UPDATE clusters SET pinned = 1 WHERE id = ?", [cluster_id])
+                changes = target.get("status_changes") or ()
+                self._set_statuses(conn, workshop_id, changes, stamp)
+                history = [
+                    (
+                        idea_id,
+                        cluster_id,
+                        f"decision:{outcome}",
+                        target.get("from_status"),
+                        to_status,
+                        note,
+                    )
+                ]
+                history += [(i, cluster_id, "status", a, b, note) for i, a, b in changes]
+                self._history(conn, workshop_id, history, staff_id, staff_name, stamp)
+        return decision_ids
 
     def write_mapped_progress(
         self,
@@ -459,6 +559,18 @@ class TriageMixin(StoreConnection):
         *,
         idea_id: int | None,
         cluster_id: int | None,
+        **valuation: Any,
+    ) -> int:
+        """Supersede the target's valuation and store the new one (see
+        :meth:`write_valuations`)."""
+        [valuation_id] = self.write_valuations(workshop_id, [(idea_id, cluster_id)], **valuation)
+        return valuation_id
+
+    def write_valuations(
+        self,
+        workshop_id: int,
+        targets: Sequence[tuple[int | None, int | None]],
+        *,
         feasible: bool,
         reason: str,
         cost: float | None,
@@ -466,44 +578,52 @@ class TriageMixin(StoreConnection):
         due_date: str | None,
         staff_id: int | None,
         staff_name: str,
-    ) -> int:
+    ) -> list[int]:
+        """The same valuation on each target (idea_id, cluster_id), in one transaction, one
+        history line each. Returns the valuation ids in the targets' order."""
         stamp = now_iso()
-        column, target = ("idea_id", idea_id) if idea_id is not None else ("cluster_id", cluster_id)
+        note = reason if not feasible else ""
+        action = "valuation:feasible" if feasible else "valuation:not_feasible"
+        valuation_ids = []
         with self._write() as conn:
-            conn.execute(
-                f"UPDATE valuations SET superseded_at = ? WHERE {column} = ?"
-                " AND superseded_at IS NULL",
-                [stamp, target],
-            )
-            valuation_id = conn.execute(
-                "INSERT INTO valuations (workshop_id, idea_id, cluster_id, feasible, reason, cost,"
-                " department, due_date, staff_id, staff_name, valued_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    workshop_id,
-                    idea_id,
-                    cluster_id,
-                    int(feasible),
-                    reason,
-                    cost,
-                    department,
-                    due_date,
-                    staff_id,
-                    staff_name,
-                    stamp,
-                ],
-            ).lastrowid
-            note = reason if not feasible else ""
-            action = "valuation:feasible" if feasible else "valuation:not_feasible"
+            for idea_id, cluster_id in targets:
+                column, key = (
+                    ("idea_id", idea_id) if idea_id is not None else ("cluster_id", cluster_id)
+                )
+                conn.execute(
+                    f"UPDATE valuations SET superseded_at = ? WHERE {column} = ?"
+                    " AND superseded_at IS NULL",
+                    [stamp, key],
+                )
+                valuation_ids.append(
+                    conn.execute(
+                        "INSERT INTO valuations (workshop_id, idea_id, cluster_id, feasible,"
+                        " reason, cost, department, due_date, staff_id, staff_name, valued_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            workshop_id,
+                            idea_id,
+                            cluster_id,
+                            int(feasible),
+                            reason,
+                            cost,
+                            department,
+                            due_date,
+                            staff_id,
+                            staff_name,
+                            stamp,
+                        ],
+                    ).lastrowid
+                )
             self._history(
                 conn,
                 workshop_id,
-                [(idea_id, cluster_id, action, None, None, note)],
+                [(i, c, action, None, None, note) for i, c in targets],
                 staff_id,
                 staff_name,
                 stamp,
             )
-        return valuation_id
+        return valuation_ids
 
     def current_valuation(
         self, *, idea_id: int | None = None, cluster_id: int | None = None
@@ -826,7 +946,12 @@ class TriageMixin(StoreConnection):
         filters: dict[str, Any],
         status_sql: str,
     ) -> tuple[str, list[Any]]:
-        where, params = ["i.workshop_id = ?"], [workshop_id]
+        search = (filters.get("search") or "").strip()
+        # a cluster's members or a search's matches drive the query (rowid lookups); "+" keeps
+        # SQLite from reading the whole workshop's index instead
+        driven = filters.get("cluster_id") is not None or bool(search)
+        where = ["+i.workshop_id = ?" if driven else "i.workshop_id = ?"]
+        params: list[Any] = [workshop_id]
         hidden = filters.get("hidden", False)
         if hidden is False:
             where.append("i.hidden_at IS NULL")
@@ -856,7 +981,6 @@ class TriageMixin(StoreConnection):
         if filters.get("older_than_days") is not None:
             where.append("substr(coalesce(i.created, i.added_at), 1, 10) < date('now', ?)")
             params.append(f"-{int(filters['older_than_days'])} days")
-        search = (filters.get("search") or "").strip()
         if search:
             where.append("i.id IN (SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH ?)")
             params.append(self.db.quote_fts(search))
@@ -916,15 +1040,13 @@ class TriageMixin(StoreConnection):
                 [*params, int(limit), int(offset)],
             )
         ]
-        return self.triage_rows(workshop_id, ids, status_sql=status_sql), total
+        return self.triage_rows(workshop_id, ids), total
 
-    def triage_rows(
-        self, workshop_id: int, idea_ids: Sequence[int], *, status_sql: str | None = None
-    ) -> list[dict[str, Any]]:
+    def triage_rows(self, workshop_id: int, idea_ids: Sequence[int]) -> list[dict[str, Any]]:
         """The triage view's columns for these ideas, in the order given."""
         if not idea_ids:
             return []
-        status_sql = status_sql or self._status_sql(workshop_id)
+        status_sql = self._joined_status_sql(workshop_id)
         latest_closed = (
             "(SELECT max(r.id) FROM score_rounds r JOIN round_targets rt ON rt.round_id = r.id"
             " WHERE r.status = 'closed' AND (rt.idea_id = i.id OR rt.cluster_id = a.cluster_id))"
@@ -934,26 +1056,29 @@ class TriageMixin(StoreConnection):
             f" WHERE rt.round_id = {latest_closed} AND (rt.idea_id = i.id"
             " OR rt.cluster_id = a.cluster_id) AND sc.value IS NOT NULL)"
         )
+        select = (
+            "SELECT i.id, i.workshop_id, i.text, i.title, i.author, i.source, i.language,"
+            " i.category, i.votes, i.created, i.added_at, i.hidden_at, i.duplicate_of,"
+            f" a.cluster_id, c.label AS cluster_label, {status_sql} AS status,"
+            " od.id AS own_decision_id, cd.id AS cluster_decision_id,"
+            " coalesce(ti.department, tc.department) AS department,"
+            " coalesce(ti.staff_id, tc.staff_id) AS assignee_id,"
+            f" {score} AS score"
+            " FROM ideas i LEFT JOIN idea_status s ON s.idea_id = i.id"
+            " LEFT JOIN assignments a ON a.idea_id = i.id"
+            " LEFT JOIN clusters c ON c.id = a.cluster_id"
+            " LEFT JOIN triage_assignees ti ON ti.idea_id = i.id"
+            " LEFT JOIN triage_assignees tc ON tc.cluster_id = a.cluster_id"
+            f"{DECISION_JOINS}"
+            # "+": looked up by id, not by reading the workshop's index (see triage_states)
+            " WHERE +i.workshop_id = ?"
+        )
         found: dict[int, dict[str, Any]] = {}
         ids = list(idea_ids)
         for start in range(0, len(ids), SQL_CHUNK):
             part = ids[start : start + SQL_CHUNK]
             for row in self.db.query(
-                "SELECT i.id, i.workshop_id, i.text, i.title, i.author, i.source, i.language,"
-                " i.category, i.votes, i.created, i.added_at, i.hidden_at, i.duplicate_of,"
-                f" a.cluster_id, c.label AS cluster_label, {status_sql} AS status,"
-                f" {OWN_DECISION.format(i='i')} AS own_decision_id,"
-                f" {CLUSTER_DECISION.format(i='i')} AS cluster_decision_id,"
-                " coalesce(ti.department, tc.department) AS department,"
-                " coalesce(ti.staff_id, tc.staff_id) AS assignee_id,"
-                f" {score} AS score"
-                " FROM ideas i LEFT JOIN idea_status s ON s.idea_id = i.id"
-                " LEFT JOIN assignments a ON a.idea_id = i.id"
-                " LEFT JOIN clusters c ON c.id = a.cluster_id"
-                " LEFT JOIN triage_assignees ti ON ti.idea_id = i.id"
-                " LEFT JOIN triage_assignees tc ON tc.cluster_id = a.cluster_id"
-                f" WHERE i.workshop_id = ? AND i.id IN ({_marks(part)})",
-                [workshop_id, *part],
+                f"{select} AND i.id IN ({_marks(part)})", [workshop_id, *part]
             ):
                 found[row["id"]] = row
         decisions = self.get_decisions(
@@ -1078,11 +1203,13 @@ class TriageMixin(StoreConnection):
 
     def idea_facts(self, workshop_id: int | None = None) -> list[dict[str, Any]]:
         """One row per shown idea (hidden and deleted ideas left out), the shape the
-        indicators read: idea_id, workshop_id, created, source, channel, author, language,
+        indicators read: idea_id, workshop_id, created (the idea's own date, None when its row
+        had none), source, channel, author, language,
         status, outcome, decided_at, answered_at, cost, department, cluster_id, original."""
         facts = []
         for row in self._fact_rows(workshop_id, decided_only=False):
-            created = row["created"] or row["added_at"]
+            # the idea's own date only: an import without dates is "not in this data" (0042)
+            created = row["created"]
             facts.append(
                 {
                     "idea_id": row["id"],

@@ -15,22 +15,28 @@ class TriageViewsMixin(StoreConnection):
         (each sorted, empty values left out) and ``clusters`` (id, label, size; largest
         first)."""
 
-        def distinct(sql: str) -> list[Any]:
-            return [row[0] for row in self.db.execute(sql, [workshop_id]).fetchall()]
+        # sources and languages in one pass over the triage index (it holds both columns),
+        # not a read of every idea row per column
+        pairs = self.db.execute(
+            "SELECT DISTINCT source, language FROM ideas INDEXED BY ideas_triage"
+            " WHERE workshop_id = ?",
+            [workshop_id],
+        ).fetchall()
+
+        def present(values: Any) -> list[Any]:
+            return sorted({v for v in values if v is not None and v != ""})
 
         return {
-            "departments": distinct(
-                "SELECT DISTINCT department FROM triage_assignees"
-                " WHERE workshop_id = ? AND department IS NOT NULL ORDER BY 1"
-            ),
-            "sources": distinct(
-                "SELECT DISTINCT source FROM ideas WHERE workshop_id = ? AND source IS NOT NULL"
-                " AND source <> '' ORDER BY 1"
-            ),
-            "languages": distinct(
-                "SELECT DISTINCT language FROM ideas WHERE workshop_id = ?"
-                " AND language IS NOT NULL AND language <> '' ORDER BY 1"
-            ),
+            "departments": [
+                row[0]
+                for row in self.db.execute(
+                    "SELECT DISTINCT department FROM triage_assignees"
+                    " WHERE workshop_id = ? AND department IS NOT NULL ORDER BY 1",
+                    [workshop_id],
+                )
+            ],
+            "sources": present(source for source, _ in pairs),
+            "languages": present(language for _, language in pairs),
             "clusters": list(
                 self.db.query(
                     "SELECT c.id, c.label, (SELECT count(*) FROM assignments a"
@@ -52,13 +58,3 @@ class TriageViewsMixin(StoreConnection):
                 " ORDER BY w.id DESC"
             )
         )
-
-    def idea_created_dates(self, workshop_id: int) -> dict[int, str | None]:
-        """Each idea's own date (``YYYY-MM-DD``) or None when its row had none: never the
-        day it was stored (decision 0042's "not in this data")."""
-        return {
-            row[0]: (row[1] or "")[:10] or None
-            for row in self.db.execute(
-                "SELECT id, created FROM ideas WHERE workshop_id = ?", [workshop_id]
-            )
-        }

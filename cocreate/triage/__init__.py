@@ -20,12 +20,14 @@ from cocreate.triage.actions import (
     assign,
     change_status,
     decide,
+    decide_ideas,
     differing_ideas,
     effective_decisions,
     idea_history,
     lifecycle_for,
     use_lifecycle,
     value,
+    value_ideas,
 )
 from cocreate.triage.errors import LifecycleError, TriageAccessDenied, TriageError
 from cocreate.triage.feedback import FeedbackResult, FeedbackRow, feedback_rows, write_feedback
@@ -135,6 +137,8 @@ __all__ = [
     "differing_ideas",
     "effective_decisions",
     "idea_facts",
+    "decide_ideas",
+    "value_ideas",
     "idea_history",
     "lifecycle_for",
     "lifecycle_from_dict",

@@ -30,10 +30,12 @@ __all__ = [
     "use_lifecycle",
     "change_status",
     "decide",
+    "decide_ideas",
     "effective_decisions",
     "differing_ideas",
     "assign",
     "value",
+    "value_ideas",
     "add_milestone",
     "idea_history",
 ]
@@ -74,13 +76,17 @@ def _states(store: Store, workshop_id: int, idea_ids: list[int]) -> list[dict[st
 
 
 def _cluster_ids(store: Store, workshop_id: int, cluster_id: int) -> list[int]:
+    _check_cluster(store, workshop_id, cluster_id)
+    return store.fanout_idea_ids(cluster_id)
+
+
+def _check_cluster(store: Store, workshop_id: int, cluster_id: int) -> None:
     try:
         cluster = store.get_cluster(cluster_id)
     except StoreError:
         cluster = None
     if cluster is None or cluster["workshop_id"] != workshop_id:
         raise TriageError("triage.unknown_cluster", cluster=cluster_id, workshop=workshop_id)
-    return store.fanout_idea_ids(cluster_id)
 
 
 def _target_ids(
@@ -159,6 +165,60 @@ def change_status(
     return len(changes)
 
 
+def _checked_outcome(
+    store: Store, actor: StaffMember, workshop_id: int, outcome: str, merged_into: int | None
+) -> Lifecycle:
+    """The lifecycle a decision follows, once the actor's role, the outcome and the idea
+    a ``merged`` outcome joins are checked."""
+    require_staff(actor, "decide")
+    lifecycle = _snapshotted(store, workshop_id)
+    if outcome not in lifecycle.outcome_keys:
+        raise TriageError(
+            "triage.unknown_outcome", outcome=outcome, outcomes=", ".join(lifecycle.outcome_keys)
+        )
+    if outcome == "merged":
+        if merged_into is None:
+            raise TriageError("triage.merged_needs_target")
+        _states(store, workshop_id, [merged_into])
+    elif merged_into is not None:
+        raise TriageError("triage.merged_into_only_for_merged", outcome=outcome)
+    return lifecycle
+
+
+def _check_reviewed(lifecycle: Lifecycle, concerned: list[dict[str, Any]]) -> None:
+    """Refuse a decision reaching an idea still in the initial state with no decision yet,
+    when the lifecycle asks for a review first (each idea's status before this decision)."""
+    if not lifecycle.rule("review_required_before_decision"):
+        return
+    unreviewed = [
+        s
+        for s in concerned
+        if (s["stored_status"] or lifecycle.initial) == lifecycle.initial
+        and (s["own_decision_id"] or s["cluster_decision_id"]) is None
+    ]
+    if unreviewed:
+        raise TriageError(
+            "triage.review_first",
+            idea=unreviewed[0]["idea_id"],
+            count=len(unreviewed),
+            state=lifecycle.initial,
+        )
+
+
+def _back_to_decided(
+    lifecycle: Lifecycle, outcome: str, concerned: list[dict[str, Any]]
+) -> list[tuple[int, str, str]]:
+    """Ideas already at work go back to "decided" when the new outcome allows no work."""
+    if lifecycle.outcome(outcome).allows_work:
+        return []
+    decided_order = lifecycle.state(lifecycle.decided).order
+    return [
+        (s["idea_id"], s["status"], lifecycle.decided)
+        for s in concerned
+        if lifecycle.state(s["status"]).order > decided_order
+    ]
+
+
 def decide(
     store: Store,
     actor: StaffMember,
@@ -176,54 +236,35 @@ def decide(
     (``merged_into`` names the idea a ``merged`` idea joins). A cluster's decision reaches
     every idea in it and the ideas merged into its members, except those with their own
     decision (taken before or after). Returns the decision id."""
-    require_staff(actor, "decide")
-    lifecycle = _snapshotted(store, workshop_id)
-    if outcome not in lifecycle.outcome_keys:
-        raise TriageError(
-            "triage.unknown_outcome", outcome=outcome, outcomes=", ".join(lifecycle.outcome_keys)
-        )
     if (idea_id is None) == (cluster_id is None):
+        require_staff(actor, "decide")
         raise TriageError("triage.one_target")
-    if outcome == "merged":
-        if merged_into is None or merged_into == idea_id:
-            raise TriageError("triage.merged_needs_target")
-        _states(store, workshop_id, [merged_into])
-    elif merged_into is not None:
-        raise TriageError("triage.merged_into_only_for_merged", outcome=outcome)
+    answers = {"answer_fr": answer_fr, "answer_en": answer_en, "note": note}
     if idea_id is not None:
-        states = _states(store, workshop_id, [idea_id])
-        concerned = states
-    else:
-        states = _states(store, workshop_id, _cluster_ids(store, workshop_id, cluster_id))
-        concerned = [s for s in states if s["own_decision_id"] is None]
-    if lifecycle.rule("review_required_before_decision"):
-        # the idea's (or each reached idea's) status before this decision
-        unreviewed = [
-            s
-            for s in concerned
-            if (s["stored_status"] or lifecycle.initial) == lifecycle.initial
-            and (s["own_decision_id"] or s["cluster_decision_id"]) is None
-        ]
-        if unreviewed:
-            raise TriageError(
-                "triage.review_first",
-                idea=unreviewed[0]["idea_id"],
-                count=len(unreviewed),
-                state=lifecycle.initial,
-            )
-    decided_order = lifecycle.state(lifecycle.decided).order
-    allows_work = lifecycle.outcome(outcome).allows_work
-    # ideas already at work go back to "decided" when the new outcome allows no work
-    status_changes = [
-        (s["idea_id"], s["status"], lifecycle.decided)
-        for s in concerned
-        if not allows_work and lifecycle.state(s["status"]).order > decided_order
-    ]
-    from_status = states[0]["status"] if idea_id is not None else None
-    return store.write_decision(
+        [decision_id] = decide_ideas(
+            store,
+            actor,
+            workshop_id,
+            [idea_id],
+            outcome=outcome,
+            merged_into=merged_into,
+            **answers,
+        )
+        return decision_id
+    lifecycle = _checked_outcome(store, actor, workshop_id, outcome, merged_into)
+    _check_cluster(store, workshop_id, cluster_id)
+    states = store.triage_states(workshop_id, cluster_id=cluster_id)
+    concerned = [s for s in states if s["own_decision_id"] is None]
+    _check_reviewed(lifecycle, concerned)
+    target = {
+        "idea_id": None,
+        "cluster_id": cluster_id,
+        "from_status": None,
+        "status_changes": _back_to_decided(lifecycle, outcome, concerned),
+    }
+    [decision_id] = store.write_decisions(
         workshop_id,
-        idea_id=idea_id,
-        cluster_id=cluster_id,
+        [target],
         outcome=outcome,
         answer_fr=answer_fr.strip(),
         answer_en=answer_en.strip(),
@@ -231,9 +272,54 @@ def decide(
         staff_id=actor.id,
         staff_name=actor.name,
         note=note,
-        from_status=from_status,
         to_status=lifecycle.decided,
-        status_changes=status_changes,
+    )
+    return decision_id
+
+
+def decide_ideas(
+    store: Store,
+    actor: StaffMember,
+    workshop_id: int,
+    idea_ids: list[int],
+    *,
+    outcome: str,
+    answer_fr: str = "",
+    answer_en: str = "",
+    merged_into: int | None = None,
+    note: str = "",
+) -> list[int]:
+    """The same decision taken on each of ``idea_ids`` (its own decision, one per idea), all
+    in one transaction: when the lifecycle refuses it for one idea, the refusal names that
+    idea and nothing is stored. Returns the decision ids, in the ideas' order (sorted)."""
+    lifecycle = _checked_outcome(store, actor, workshop_id, outcome, merged_into)
+    ids = sorted({int(i) for i in idea_ids})
+    if not ids:
+        raise TriageError("triage.one_target")
+    if merged_into is not None and merged_into in ids:
+        raise TriageError("triage.merged_needs_target")
+    states = _states(store, workshop_id, ids)
+    _check_reviewed(lifecycle, states)
+    targets = [
+        {
+            "idea_id": s["idea_id"],
+            "cluster_id": None,
+            "from_status": s["status"],
+            "status_changes": _back_to_decided(lifecycle, outcome, [s]),
+        }
+        for s in states
+    ]
+    return store.write_decisions(
+        workshop_id,
+        targets,
+        outcome=outcome,
+        answer_fr=answer_fr.strip(),
+        answer_en=answer_en.strip(),
+        merged_into=merged_into,
+        staff_id=actor.id,
+        staff_name=actor.name,
+        note=note,
+        to_status=lifecycle.decided,
     )
 
 
@@ -378,19 +464,91 @@ def value(
     lifecycle says so), estimated cost, department in charge, due date. A valuator values
     only what is assigned to their department."""
     require_staff(actor, "value")
-    lifecycle = _snapshotted(store, workshop_id)
     if (idea_id is None) == (cluster_id is None):
         raise TriageError("triage.one_target")
+    valuation = {
+        "feasible": feasible,
+        "reason": reason,
+        "cost": cost,
+        "department": department,
+        "due_date": due_date,
+    }
     if idea_id is not None:
-        _states(store, workshop_id, [idea_id])
-    else:
-        _cluster_ids(store, workshop_id, cluster_id)
+        [valuation_id] = value_ideas(store, actor, workshop_id, [idea_id], **valuation)
+        return valuation_id
+    _cluster_ids(store, workshop_id, cluster_id)
     limit = actor.sees_only()
-    if limit is not None and _department_of(store, idea_id=idea_id, cluster_id=cluster_id) != limit:
+    if limit is not None and _department_of(store, idea_id=None, cluster_id=cluster_id) != limit:
         raise TriageAccessDenied("triage.denied.department", name=actor.name, department=limit)
+    return _write_valuations(
+        store, actor, workshop_id, [(None, cluster_id)], f"cluster {cluster_id}", **valuation
+    )[0]
+
+
+def value_ideas(
+    store: Store,
+    actor: StaffMember,
+    workshop_id: int,
+    idea_ids: list[int],
+    *,
+    feasible: bool,
+    reason: str = "",
+    cost: float | None = None,
+    department: str | None = None,
+    due_date: str | None = None,
+) -> list[int]:
+    """The same valuation on each of ``idea_ids`` (one per idea), in one transaction: when
+    one idea is refused (a valuator's idea outside their department) the refusal names it
+    and nothing is stored. Returns the valuation ids, in the ideas' order (sorted)."""
+    require_staff(actor, "value")
+    ids = sorted({int(i) for i in idea_ids})
+    if not ids:
+        raise TriageError("triage.one_target")
+    _states(store, workshop_id, ids)
+    limit = actor.sees_only()
+    if limit is not None:
+        for idea_id in ids:
+            if _department_of(store, idea_id=idea_id, cluster_id=None) != limit:
+                raise TriageAccessDenied(
+                    "triage.denied.department_idea",
+                    name=actor.name,
+                    department=limit,
+                    idea=idea_id,
+                )
+    shown = ", ".join(map(str, ids[:5])) + (", …" if len(ids) > 5 else "")
+    return _write_valuations(
+        store,
+        actor,
+        workshop_id,
+        [(i, None) for i in ids],
+        shown,
+        feasible=feasible,
+        reason=reason,
+        cost=cost,
+        department=department,
+        due_date=due_date,
+    )
+
+
+def _write_valuations(
+    store: Store,
+    actor: StaffMember,
+    workshop_id: int,
+    targets: list[tuple[int | None, int | None]],
+    shown: str,
+    *,
+    feasible: bool,
+    reason: str,
+    cost: float | None,
+    department: str | None,
+    due_date: str | None,
+) -> list[int]:
+    """Check a valuation's values against the lifecycle's rules, then store it on every
+    target in one transaction (``shown`` names the targets in a refusal)."""
+    lifecycle = _snapshotted(store, workshop_id)
     reason = reason.strip()
     if not feasible and not reason and lifecycle.rule("reason_required_when_not_feasible"):
-        raise TriageError("triage.reason_required", target=idea_id or f"cluster {cluster_id}")
+        raise TriageError("triage.reason_required", target=shown)
     if cost is not None and (cost < 0 or cost != cost):
         raise TriageError("triage.bad_cost", cost=cost)
     if due_date:
@@ -398,14 +556,13 @@ def value(
             date.fromisoformat(due_date)
         except ValueError:
             raise TriageError("triage.bad_date", value=due_date) from None
-    return store.write_valuation(
+    return store.write_valuations(
         workshop_id,
-        idea_id=idea_id,
-        cluster_id=cluster_id,
+        targets,
         feasible=feasible,
         reason=reason,
         cost=cost,
-        department=(department or "").strip() or limit,
+        department=(department or "").strip() or actor.sees_only(),
         due_date=due_date or None,
         staff_id=actor.id,
         staff_name=actor.name,

@@ -45,7 +45,9 @@ def clean_filters(filters: dict[str, Any]) -> dict[str, Any]:
     """The filters that narrow the listing (empty ones dropped; ``hidden`` False kept off)."""
     kept = {}
     for key in FILTER_KEYS:
-        value = filters.get(key)
+        # an absent "hidden" is the listing's default (shown ideas), not None ("all"): a
+        # filter set cleaned twice keeps hidden ideas out
+        value = filters.get(key, False if key == "hidden" else None)
         if key == "hidden":
             if value is not False:
                 kept[key] = value

@@ -193,3 +193,15 @@ def test_paris_progress_mapping_matches_pandas(data_dir, store, workshop, admin)
     assert facts["cost"].sum() == pytest.approx(budgets.sum())
     assert facts["department"].nunique() == frame["Direction pilote du projet lauréat"].nunique()
     assert facts["answered_at"].isna().all()
+
+
+def test_idea_facts_date_an_idea_by_its_own_date_only(store, workshop):
+    """An idea whose row had no date stays undated (decision 0042's "not in this data"),
+    never dated by the day it was stored."""
+    wid = workshop["id"]
+    dated = add_ideas(store, wid, ["Un banc daté"], created="2024-03-09T10:00:00")
+    undated = add_ideas(store, wid, ["Un banc sans date"], source="papier.csv")
+    facts = idea_facts(store, wid).set_index("idea_id")
+    assert facts.loc[dated[0], "created"] == "2024-03-09"
+    assert store.get_idea(undated[0])["added_at"]
+    assert pd.isna(facts.loc[undated[0], "created"])

@@ -29,10 +29,7 @@ POPULATION_GROUPINGS = ("neighbourhood", "age_band")
 
 def prepared_facts(store, workshop_id: int) -> pd.DataFrame:
     # the imported rows are read once per workshop revision, not on every rerun
-    facts = idea_facts(store, workshop_id)
-    # Store.idea_facts dates an undated idea by the day it was stored; it stays undated here
-    facts["created"] = facts["idea_id"].map(store.idea_created_dates(workshop_id))
-    return prepare_facts(facts)
+    return prepare_facts(idea_facts(store, workshop_id))
 
 
 def population_input(grouping: str, where) -> dict[str, float] | None:

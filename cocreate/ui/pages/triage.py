@@ -19,6 +19,7 @@ from cocreate.triage import (
     assign,
     change_status,
     decide,
+    decide_ideas,
     delete_idea,
     differing_ideas,
     edit_idea,
@@ -29,6 +30,7 @@ from cocreate.triage import (
     show_idea,
     triage_list,
     value,
+    value_ideas,
     write_feedback,
 )
 from cocreate.triage.views import (
@@ -407,10 +409,16 @@ else:
 has_target = bool(idea_ids) or target_cluster is not None
 if not has_target:
     st.caption(t("triage_pages.no_target", lang))
-one_idea = idea_ids[0] if idea_ids and len(idea_ids) == 1 else None
 many = {"idea_ids": idea_ids} if target_cluster is None else {"cluster_id": target_cluster}
-single = {"idea_id": one_idea} if target_cluster is None else {"cluster_id": target_cluster}
-single_ok = target_cluster is not None or one_idea is not None
+
+
+def value_or_decide(on_cluster, on_ideas, **values):
+    """A valuation or decision: one row on the cluster (it reaches every member), else one
+    per idea, all in one transaction (refused whole, naming the idea)."""
+    if target_cluster is not None:
+        return lambda: on_cluster(store, actor, workshop_id, cluster_id=target_cluster, **values)
+    return lambda: len(on_ideas(store, actor, workshop_id, idea_ids, **values))
+
 
 status_tab, assign_tab, value_tab, decide_tab = st.tabs(
     [
@@ -458,8 +466,8 @@ with assign_tab, st.form("triage_assign_form"):
             "triage_pages.assigned",
         )
 with value_tab, st.form("triage_value_form"):
-    if not single_ok:
-        st.caption(t("triage_pages.one_or_cluster", lang))
+    if idea_ids and len(idea_ids) > 1:
+        st.caption(t("triage_pages.each_idea", lang, count=format_number(len(idea_ids), lang)))
     feasible = st.radio(
         t("triage_pages.feasible", lang),
         (True, False),
@@ -474,24 +482,22 @@ with value_tab, st.form("triage_value_form"):
     )
     value_department = cells[1].text_input(t("triage_pages.department", lang), key="tv_dept")
     due = cells[2].date_input(t("triage_pages.due", lang), value=None, key="tv_due")
-    if st.form_submit_button(t("triage_pages.value", lang), disabled=not single_ok):
+    if st.form_submit_button(t("triage_pages.value", lang), disabled=not has_target):
         act(
-            lambda: value(
-                store,
-                actor,
-                workshop_id,
+            value_or_decide(
+                value,
+                value_ideas,
                 feasible=feasible,
                 reason=reason,
                 cost=cost,
                 department=value_department,
                 due_date=due.isoformat() if due else None,
-                **single,
             ),
             "triage_pages.valued",
         )
 with decide_tab, st.form("triage_decide_form"):
-    if not single_ok:
-        st.caption(t("triage_pages.one_or_cluster", lang))
+    if idea_ids and len(idea_ids) > 1:
+        st.caption(t("triage_pages.each_idea", lang, count=format_number(len(idea_ids), lang)))
     outcome = st.selectbox(
         t("triage_pages.outcome", lang),
         list(outcome_names),
@@ -507,19 +513,17 @@ with decide_tab, st.form("triage_decide_form"):
     )
     decision_note = st.text_input(t("triage_pages.note", lang), key="td_note")
     if st.form_submit_button(
-        t("triage_pages.decide", lang), type="primary", disabled=not single_ok
+        t("triage_pages.decide", lang), type="primary", disabled=not has_target
     ):
         act(
-            lambda: decide(
-                store,
-                actor,
-                workshop_id,
+            value_or_decide(
+                decide,
+                decide_ideas,
                 outcome=outcome,
                 answer_fr=answer_fr,
                 answer_en=answer_en,
                 merged_into=int(merged_into) if merged_into else None,
                 note=decision_note,
-                **single,
             ),
             "triage_pages.decided",
             outcome=outcome_names[outcome],
