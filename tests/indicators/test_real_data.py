@@ -86,3 +86,35 @@ def test_paris_dashboard_figures_equal_direct_pandas_counts(winners):
     per_year = results["ideas-by-month"].raw.set_index("group")["value"]
     expected_years = winners["Edition"].astype(str).add("-01").value_counts()
     assert per_year.to_dict() == expected_years.to_dict()
+
+
+def test_paris_imported_and_mapped_gives_the_same_dashboard(winners, data_dir, store, workshop):
+    """The same file through the product's own path: imported, its progress column mapped onto
+    the lifecycle (templates/triage/progress-paris-bp.toml), the facts read from the store."""
+    from cocreate.ingest import import_file
+    from cocreate.triage import apply_progress_mapping, idea_facts, local_admin
+
+    report = import_file(store, workshop["id"], data_dir / PARIS)
+    apply_progress_mapping(store, workshop["id"], "progress-paris-bp", local_admin("Agent"))
+    # the rows the importer refused (it names each by line) are not ideas
+    refused = {problem.line for problem in report.problems}
+    kept_rows = winners[~(winners.index + 2).isin(refused)]
+    assert report.added == len(kept_rows)
+    results = {
+        r.indicator.key: r
+        for r in compute_all(load_indicators(), idea_facts(store, workshop["id"]), "fr")
+    }
+    by_status = results["ideas-by-status"].raw.set_index("group")["value"]
+    assert by_status.to_dict() == kept_rows[STAGE].map(STATUS).value_counts().to_dict()
+    by_outcome = results["ideas-by-outcome"].raw.set_index("group")["value"]
+    abandoned = int(kept_rows[STAGE].eq("ABANDONNÉ").sum())
+    assert by_outcome.to_dict() == {
+        "accepted": len(kept_rows) - abandoned,
+        "not_retained": abandoned,
+    }
+    kept = kept_rows[~kept_rows[STAGE].eq("ABANDONNÉ")]
+    budgets = results["budget-by-status"].raw.set_index("group")["value"]
+    expected = kept[BUDGET].groupby(kept[STAGE].map(STATUS)).sum().astype(float)
+    assert budgets.to_dict() == pytest.approx(expected.to_dict())
+    by_district = results["ideas-by-neighbourhood"].raw.set_index("group")["value"]
+    assert by_district.to_dict() == kept_rows[DISTRICT].value_counts().to_dict()
