@@ -295,4 +295,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "followup.count": {"en": "{count} ideas", "fr": "{count} idées"},
     "followup.in_cluster": {"en": "theme: {name}", "fr": "thème : {name}"},
     "followup.milestones": {"en": "Milestones", "fr": "Étapes"},
+    "followup.group": {"en": "Theme or status", "fr": "Thème ou statut"},
+    "followup.all_groups": {"en": "all", "fr": "tous"},
+    "followup.group_option": {"en": "{name} ({count})", "fr": "{name} ({count})"},
+    "followup.page": {"en": "Page", "fr": "Page"},
+    "followup.range": {
+        "en": "Ideas {first} to {last} of {total}.",
+        "fr": "Idées {first} à {last} sur {total}.",
+    },
+    "followup.shared_answer": {
+        "en": "The city's answer for every idea below:",
+        "fr": "La réponse de la ville pour chacune des idées ci-dessous :",
+    },
 }

@@ -24,6 +24,22 @@ def public_followup(store: Store, workshop_id: int, lang: str = "fr") -> dict[st
     milestones = store.milestones_for(
         [r["id"] for r in rows], [r["decision_id"] for r in rows if r["decision_id"]]
     )
+    # milestones found by idea and by decision at once (they come sorted by date)
+    by_idea: dict[int, list[dict[str, Any]]] = {}
+    by_decision: dict[int, list[dict[str, Any]]] = {}
+    for m in milestones:
+        if m["idea_id"] is not None:
+            by_idea.setdefault(m["idea_id"], []).append(m)
+        if m["decision_id"] is not None:
+            by_decision.setdefault(m["decision_id"], []).append(m)
+
+    def steps(idea_id: int, decision_id: int | None) -> list[dict[str, Any]]:
+        found = {m["id"]: m for m in by_idea.get(idea_id, []) + by_decision.get(decision_id, [])}
+        return [
+            {"date": m["on_date"], "text": m["text"], "photo_path": m["photo_path"]}
+            for m in sorted(found.values(), key=lambda m: (m["on_date"], m["id"]))
+        ]
+
     ideas = []
     for row in rows:
         ideas.append(
@@ -38,11 +54,7 @@ def public_followup(store: Store, workshop_id: int, lang: str = "fr") -> dict[st
                 "answer": row.get(f"answer_{lang}") or row.get(f"answer_{other}") or "",
                 "cluster_id": row["cluster_id"],
                 "cluster_label": row["cluster_label"],
-                "milestones": [
-                    {"date": m["on_date"], "text": m["text"], "photo_path": m["photo_path"]}
-                    for m in milestones
-                    if m["idea_id"] == row["id"] or m["decision_id"] == row["decision_id"]
-                ],
+                "milestones": steps(row["id"], row["decision_id"]),
             }
         )
     by_status = [

@@ -63,14 +63,23 @@ def test_a_cluster_decision_reaches_the_public_view(serve, browser, db_path, out
 
     page.get_by_text("a whole cluster", exact=True).click()
     settled(page)
-    box = page.locator(".st-key-triage_target_cluster input")
-    box.click()
-    page.get_by_role("option", name="Cycle lanes (6)").click()
-    settled(page)
-    page.get_by_role("tab", name="Decision").click()
+    decide = page.get_by_role("button", name="Decide")
+    # a choice made while the page still redraws after the previous press can be redrawn
+    # away on a busy machine: choose again until the page holds it
+    for attempt in range(3):
+        page.locator(".st-key-triage_target_cluster input").click()
+        page.get_by_role("option", name="Cycle lanes (6)").click()
+        settled(page)
+        page.get_by_role("tab", name="Decision").click()
+        try:
+            expect(decide).to_be_enabled(timeout=10_000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
     page.get_by_label("Public answer in French").fill(ANSWER_FR)
     page.get_by_label("Public answer in English").fill(ANSWER_EN)
-    page.get_by_role("button", name="Decide").click()
+    decide.click()
     expect(page.get_by_text("Decision 'Accepted' taken.")).to_be_visible()
     page.screenshot(path=output_dir / "browser-triage-decided.png", full_page=True)
 
@@ -79,8 +88,9 @@ def test_a_cluster_decision_reaches_the_public_view(serve, browser, db_path, out
     public.goto(f"{url}/followup?w=velo&lang=en")
     expect(public.get_by_role("heading", name="What became of our ideas")).to_be_visible()
     answers = public.locator(".cc-answer", has_text=ANSWER_EN)
-    # the five cycle-lane ideas and the one merged into them, each with the answer
-    expect(answers).to_have_count(6)
+    # the five cycle-lane ideas and the one merged into them, under the answer they share
+    expect(answers).to_have_count(1)
+    expect(public.get_by_text("The city's answer for every idea below:")).to_be_visible()
     for n in range(6):
         expect(public.get_by_text(f"Cycle lane on street number {n}")).to_be_visible()
     expect(public.get_by_text("Bike parking at station 0")).to_have_count(0)
@@ -89,4 +99,4 @@ def test_a_cluster_decision_reaches_the_public_view(serve, browser, db_path, out
     public.screenshot(path=output_dir / "browser-followup.png", full_page=True)
 
     public.goto(f"{url}/followup?w=velo&lang=fr")
-    expect(public.locator(".cc-answer", has_text=ANSWER_FR)).to_have_count(6)
+    expect(public.locator(".cc-answer", has_text=ANSWER_FR)).to_have_count(1)

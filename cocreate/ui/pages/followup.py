@@ -3,6 +3,7 @@ role; the decided ideas by cluster or by status, each with its answer and milest
 author and no contact (:func:`cocreate.triage.public_followup` reads none). Printable: the
 print style hides the sidebar, the toolbar and every button."""
 
+import math
 from html import escape
 
 import streamlit as st
@@ -12,12 +13,15 @@ from cocreate.triage import public_followup
 from cocreate.ui.cache import from_workshop
 from cocreate.ui.common import current_workshop, open_store, ui_lang
 
+# ideas drawn at once: a backlog of 100k decided ideas is read a page at a time (print a page)
+IDEAS_PER_PAGE = 300
+
 PRINT_CSS = """<style>
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stSidebarCollapsedControl"], [data-testid="stDecoration"],
   .stButton, .stDownloadButton, [data-testid="stRadio"], [data-testid="stSelectbox"],
-  footer {display: none !important;}
+  [data-testid="stNumberInput"], footer {display: none !important;}
   .cc-followup li, .cc-followup h3 {break-inside: avoid;}
   [data-testid="stMain"] {margin-left: 0 !important;}
 }
@@ -47,7 +51,13 @@ def public_workshop(store) -> dict | None:
     return store.get_workshop(decided[0]["id"]) if decided else None
 
 
-def idea_html(idea: dict, show_status: bool, show_cluster: bool) -> str:
+def shared_answer(ideas: list[dict]) -> str:
+    """The answer every idea of a group carries (a whole theme decided at once), else ""."""
+    answers = {idea["answer"] for idea in ideas}
+    return answers.pop() if len(answers) == 1 and len(ideas) > 1 else ""
+
+
+def idea_html(idea: dict, show_status: bool, show_cluster: bool, show_answer: bool) -> str:
     title = idea["title"] or ""
     text = idea["text"] or ""
     head = f"<strong>{escape(title)}</strong> · " if title and title != text else ""
@@ -61,7 +71,7 @@ def idea_html(idea: dict, show_status: bool, show_cluster: bool) -> str:
         f"<li>{head}{escape(text)}",
         f'<div class="cc-meta">{escape(" · ".join(meta))}</div>',
     ]
-    if idea["answer"]:
+    if show_answer and idea["answer"]:
         parts.append(f'<div class="cc-answer">{escape(idea["answer"])}</div>')
     if idea["milestones"]:
         steps = "".join(
@@ -106,9 +116,54 @@ if view == "cluster":
     ]
 else:
     groups = [(g["name"], g["ideas"]) for g in followup["by_status"]]
-blocks = []
+picked = st.selectbox(
+    t("followup.group", lang),
+    [None, *range(len(groups))],
+    format_func=lambda n: (
+        t("followup.all_groups", lang)
+        if n is None
+        else t(
+            "followup.group_option",
+            lang,
+            name=groups[n][0],
+            count=format_number(len(groups[n][1]), lang),
+        )
+    ),
+    key=f"fu_group_{view}",
+)
+if picked is not None:
+    groups = [groups[picked]]
+total = sum(len(ideas) for _, ideas in groups)
+pages = max(1, math.ceil(total / IDEAS_PER_PAGE))
+page = 1
+if pages > 1:
+    page = st.number_input(t("followup.page", lang), 1, pages, 1, key=f"fu_page_{view}_{picked}")
+first, last = (page - 1) * IDEAS_PER_PAGE, min(total, page * IDEAS_PER_PAGE)
+if pages > 1:
+    st.caption(
+        t(
+            "followup.range",
+            lang,
+            first=format_number(first + 1, lang),
+            last=format_number(last, lang),
+            total=format_number(total, lang),
+        )
+    )
+blocks, seen = [], 0
 for name, ideas in groups:
-    items = "".join(idea_html(i, view == "cluster", view == "status") for i in ideas)
+    shown = ideas[max(0, first - seen) : max(0, last - seen)]
+    seen += len(ideas)
+    if not shown:
+        continue
+    # a theme decided at once: its answer once, above its ideas
+    answer = shared_answer(ideas)
+    items = "".join(idea_html(i, view == "cluster", view == "status", not answer) for i in shown)
     count = t("followup.count", lang, count=format_number(len(ideas), lang))
-    blocks.append(f"<h3>{escape(name)} <small>({escape(count)})</small></h3><ul>{items}</ul>")
+    head = f"<h3>{escape(name)} <small>({escape(count)})</small></h3>"
+    if answer:
+        head += (
+            f'<div class="cc-meta">{escape(t("followup.shared_answer", lang))}</div>'
+            f'<div class="cc-answer">{escape(answer)}</div>'
+        )
+    blocks.append(f"{head}<ul>{items}</ul>")
 st.html(f'<div class="cc-followup">{"".join(blocks)}</div>')
