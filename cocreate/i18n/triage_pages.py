@@ -2,6 +2,10 @@
 
 STRINGS: dict[str, dict[str, str]] = {
     "nav.triage": {"en": "Triage", "fr": "Traitement"},
+    "join.staff_sign_in": {
+        "en": "City staff: sign in to triage the ideas",
+        "fr": "Agents de la ville : se connecter pour traiter les idées",
+    },
     "nav.followup": {"en": "What became of our ideas", "fr": "Que sont devenues nos idées"},
     # who acts
     "triage_pages.header": {"en": "Triage of the ideas", "fr": "Traitement des idées"},

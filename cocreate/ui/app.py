@@ -2,11 +2,11 @@
 
 The navigation depends on the session's role in the current workshop (see
 :mod:`cocreate.access`): facilitators get every page, participants the phone pages, a visitor
-only the Join page. A page missing from the navigation cannot be opened by URL, and every
-facilitator page also checks the role itself before drawing anything. The public follow-up
-is open to everyone; the Triage page to everyone too, as the place where staff members sign
-in (it draws nothing else before they do), and a signed-in staff member also gets the
-Indicators page (decision 0053).
+the Join page and the public follow-up. A page missing from the navigation cannot be opened by
+URL, and every facilitator page also checks the role itself before drawing anything. The
+Triage page opens for everyone, by its address or the Join page's staff link, as the place
+where staff members sign in (it draws nothing else before they do); it is listed only once
+they have, with the Indicators page (decision 0053).
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ FACILITATOR_PAGES = (
 )
 PARTICIPANT_PAGES = ("participate", "ballot", "join", "followup")
 VISITOR_PAGES = ("join", "followup", "triage")
+# opened by address or link, not listed, for a session that is not staff: the staff sign-in
+SIGN_IN_PAGES = ("triage",)
 # what a signed-in staff member adds to their role's pages
 STAFF_PAGES = ("triage", "indicators", "followup")
 # drawn here, sent inline: a Material icon as favicon is fetched from Google's font server
@@ -73,7 +75,10 @@ def main() -> None:
     if role == FACILITATOR:
         st.sidebar.caption(t("app.database", lang, path=path))
     staff = isinstance(session_access().staff, StaffMember)
-    pages = {name: page(name, lang) for name in pages_for(role, staff)}
+    pages = {
+        name: page(name, lang, listed=staff or role == FACILITATOR or name not in SIGN_IN_PAGES)
+        for name in pages_for(role, staff)
+    }
     # addresses of pages this session may not open, or of no page, answer in its language
     hidden = stand_in_pages(set(PAGE_FILES), pages, lang)
     # every page listed: a collapsed list ends in Streamlit's English "View N more"

@@ -94,8 +94,15 @@ def language_switch(workshop: dict[str, Any] | None = None) -> str:
     return st.session_state[LANG_KEY]
 
 
-def page(name: str, lang: str) -> st.Page:
-    return st.Page(str(PAGE_FILES[name]), title=t(f"nav.{name}", lang), icon=PAGE_ICONS[name])
+def page(name: str, lang: str, *, listed: bool = True) -> st.Page:
+    """Page ``name``; one not ``listed`` opens by its address or a link but is not in the
+    navigation."""
+    return st.Page(
+        str(PAGE_FILES[name]),
+        title=t(f"nav.{name}", lang),
+        icon=PAGE_ICONS[name],
+        visibility="visible" if listed else "hidden",
+    )
 
 
 def set_current_workshop(workshop: dict[str, Any]) -> None:

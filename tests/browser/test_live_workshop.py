@@ -194,7 +194,8 @@ def test_a_whole_live_workshop_in_three_browsers(serve, browser, db_path, output
     facilitator.set_default_timeout(TIMEOUT_MS)
     facilitator.goto(url)
     expect(facilitator.get_by_role("heading", name="Rejoindre un atelier")).to_be_visible()
-    assert nav_links(facilitator) == []  # a visitor has the Join page only
+    # a visitor has the Join page and the public follow-up (the staff sign-in is a link)
+    assert nav_links(facilitator) == ["Rejoindre", "Que sont devenues nos idées"]
     create = facilitator.get_by_test_id("stExpander").filter(has_text="Créer un nouvel atelier")
     title = create.locator(".st-key-join_new_title input")
     open_expander(facilitator, create, "Créer un nouvel atelier", title)
@@ -380,7 +381,12 @@ def test_a_whole_live_workshop_in_three_browsers(serve, browser, db_path, output
     for facilitator_page in ("clusters", "workshop", "present", "scoring", "results"):
         second.goto(f"{url}/{facilitator_page}?{query}")
         shows_the_participant_view(second, "Rue de la République")
-        assert nav_links(second) == ["Participer", "Noter", "Rejoindre"]
+        assert nav_links(second) == [
+            "Participer",
+            "Noter",
+            "Rejoindre",
+            "Que sont devenues nos idées",
+        ]
     with Store(db_path) as store:
         assert store.get_workshop(workshop["id"])["phase"] == "score"
         assert len(store.list_rounds(workshop["id"])) == 1

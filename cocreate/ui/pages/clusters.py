@@ -434,7 +434,12 @@ with tab_duplicates:
         pages = list(range(1, -(-len(suggestions) // DUPLICATE_GROUPS_PER_PAGE) + 1))
         keep_valid("clusters_dup_page", pages)
         page_col, count_col = st.columns([1, 4], vertical_alignment="bottom")
-        page = page_col.selectbox(t("clusters.dup_page", lang), pages, key="clusters_dup_page")
+        page = page_col.selectbox(
+            t("clusters.dup_page", lang),
+            pages,
+            key="clusters_dup_page",
+            placeholder=t("widget.choose_one", lang),
+        )
         first = (page - 1) * DUPLICATE_GROUPS_PER_PAGE
         shown = suggestions[first : first + DUPLICATE_GROUPS_PER_PAGE]
         count_col.caption(

@@ -130,6 +130,7 @@ picked = st.selectbox(
         )
     ),
     key=f"fu_group_{view}",
+    placeholder=t("widget.choose_one", lang),
 )
 if picked is not None:
     groups = [groups[picked]]

@@ -10,6 +10,7 @@ from cocreate.i18n import LANGUAGES, language_name, t
 from cocreate.store import StoreError
 from cocreate.templates import create_workshop_from_template
 from cocreate.ui.common import (
+    PAGE_FILES,
     facilitate_new_workshop,
     open_store,
     set_current_workshop,
@@ -59,6 +60,11 @@ with st.expander(t("join.facilitate", lang)):
             store.close()
             st.rerun()
         st.error(t("join.wrong_secret", lang))
+
+# city staff sign in on the Triage page, which is listed only once they have
+st.page_link(
+    str(PAGE_FILES["triage"]), label=t("join.staff_sign_in", lang), icon=":material/badge:"
+)
 
 # open to the room, a visitor creates a workshop only if the facilitator allowed it
 if new_workshops_allowed():
