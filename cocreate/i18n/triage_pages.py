@@ -6,6 +6,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "City staff: sign in to triage the ideas",
         "fr": "Agents de la ville : se connecter pour traiter les idées",
     },
+    "triage_pages.f_category": {"en": "Theme", "fr": "Thème"},
     "nav.followup": {"en": "What became of our ideas", "fr": "Que sont devenues nos idées"},
     # who acts
     "triage_pages.header": {"en": "Triage of the ideas", "fr": "Traitement des idées"},

@@ -11,14 +11,14 @@ from cocreate.store.connection import StoreConnection
 
 class TriageViewsMixin(StoreConnection):
     def triage_choices(self, workshop_id: int) -> dict[str, list[Any]]:
-        """The values the triage filters offer: ``departments``, ``sources``, ``languages``
-        (each sorted, empty values left out) and ``clusters`` (id, label, size; largest
-        first)."""
+        """The values the triage filters offer: ``departments``, ``sources``, ``languages``,
+        ``categories`` (the imported themes; each sorted, empty values left out) and
+        ``clusters`` (id, label, size; largest first)."""
 
-        # sources and languages in one pass over the triage index (it holds both columns),
-        # not a read of every idea row per column
-        pairs = self.db.execute(
-            "SELECT DISTINCT source, language FROM ideas INDEXED BY ideas_triage"
+        # sources, languages and themes in one pass over the triage index (it holds the
+        # three columns), not a read of every idea row per column
+        triples = self.db.execute(
+            "SELECT DISTINCT source, language, category FROM ideas INDEXED BY ideas_triage"
             " WHERE workshop_id = ?",
             [workshop_id],
         ).fetchall()
@@ -35,8 +35,9 @@ class TriageViewsMixin(StoreConnection):
                     [workshop_id],
                 )
             ],
-            "sources": present(source for source, _ in pairs),
-            "languages": present(language for _, language in pairs),
+            "sources": present(source for source, _, _ in triples),
+            "languages": present(language for _, language, _ in triples),
+            "categories": present(category for _, _, category in triples),
             "clusters": list(
                 self.db.query(
                     "SELECT c.id, c.label, (SELECT count(*) FROM assignments a"

@@ -47,6 +47,7 @@ def backlog(store, workshop) -> Backlog:
             text=text,
             source_key=f"row-{n}",
             author=f"Auteur {n}",
+            category="Mobilité" if n < 9 else "Espaces verts",
             language="fr",
             original={"texte": text, "courriel": f"auteur{n}@exemple.fr"},
         )

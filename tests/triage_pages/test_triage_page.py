@@ -32,6 +32,11 @@ def test_filters_narrow_the_listing_and_the_progress_count_shows(backlog, open_p
     at.selectbox(key="tf_cluster").set_value(None).run()
     at.text_input(key="tf_search").input("bancs").run()
     assert listed_ids(at) == [backlog.ideas[9]]
+    at.text_input(key="tf_search").input("").run()
+    # the imported theme
+    assert at.selectbox(key="tf_category").options == ["Espaces verts", "Mobilité"]
+    at.selectbox(key="tf_category").set_value("Espaces verts").run()
+    assert listed_ids(at) == [backlog.ideas[9]]
 
 
 def test_a_bulk_status_change_moves_every_idea_typed_and_writes_who(store, backlog, open_page):

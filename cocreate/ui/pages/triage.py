@@ -56,6 +56,7 @@ FILTER_WIDGETS = {
     "assignee_id": "tf_assignee",
     "source": "tf_source",
     "language": "tf_language",
+    "category": "tf_category",
     "no_answer": "tf_no_answer",
     "older_than_days": "tf_older",
     "search": "tf_search",
@@ -230,21 +231,28 @@ with st.container(border=True):
         key="tf_hidden",
         placeholder=t("widget.choose_one", lang),
     )
-    row3 = st.columns([3, 1, 2, 1])
+    row3 = st.columns([2, 2, 1, 2, 1])
+    category = row3[1].selectbox(
+        t("triage_pages.f_category", lang),
+        choices.get("categories", []),
+        index=None,
+        key="tf_category",
+        placeholder=t("triage_pages.any", lang),
+    )
     search = row3[0].text_input(
         t("triage_pages.f_search", lang),
         key="tf_search",
         placeholder=t("triage_pages.search_placeholder", lang),
     )
-    no_answer = row3[1].checkbox(t("triage_pages.f_no_answer", lang), key="tf_no_answer")
-    sort = row3[2].selectbox(
+    no_answer = row3[2].checkbox(t("triage_pages.f_no_answer", lang), key="tf_no_answer")
+    sort = row3[3].selectbox(
         t("triage_pages.sort", lang),
         SORTS,
         format_func=lambda k: t(f"triage_pages.sort_{k}", lang),
         key="tf_sort",
         placeholder=t("widget.choose_one", lang),
     )
-    descending = row3[3].toggle(t("triage_pages.descending", lang), value=True, key="tf_desc")
+    descending = row3[4].toggle(t("triage_pages.descending", lang), value=True, key="tf_desc")
 
 filters = clean_filters(
     {
@@ -254,6 +262,7 @@ filters = clean_filters(
         "assignee_id": assignee_id,
         "source": source,
         "language": language,
+        "category": category,
         "no_answer": no_answer,
         "older_than_days": older or None,
         "hidden": HIDDEN_FILTER[hidden],
