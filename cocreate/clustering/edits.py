@@ -34,6 +34,9 @@ __all__ = [
     "move_idea",
     "merge_ideas",
     "undo_merge",
+    "pin_theme",
+    "move_group",
+    "merge_themes",
 ]
 
 
@@ -148,3 +151,58 @@ def merge_ideas(store: Store, primary_id: int, other_ids: list[int]) -> list[int
 
 def undo_merge(store: Store, merge_ids: list[int]) -> None:
     store.undo_merges(merge_ids)
+
+
+# the theme tree (top level): a theme is a cluster of level 1; renaming one is
+# ``rename_cluster``. Pinning a theme pins the groups under it, so a re-clustering keeps the
+# theme with those groups; moving a group or merging themes pins what they touch.
+
+
+def _theme(store: Store, theme_id: int) -> dict[str, Any]:
+    theme = store.get_cluster(theme_id)
+    if theme["level"] != 1 or theme["retired_at"]:
+        raise ValueError(f"Cluster {theme_id} is not an active theme.")
+    return theme
+
+
+def _groups_under(store: Store, theme: dict[str, Any]) -> list[int]:
+    return [
+        c["id"]
+        for c in store.active_clusters(theme["workshop_id"])
+        if c["parent_id"] == theme["id"]
+    ]
+
+
+def pin_theme(store: Store, theme_id: int, pinned: bool = True) -> None:
+    """Pin (or unpin) a theme and the groups under it: a re-clustering keeps them together."""
+    theme = _theme(store, theme_id)
+    for group in _groups_under(store, theme):
+        store.update_cluster(group, pinned=pinned)
+    store.update_cluster(theme_id, pinned=pinned)
+
+
+def move_group(store: Store, cluster_id: int, theme_id: int) -> None:
+    """Put a group under another theme of its workshop; both stay as they are (pinned)."""
+    theme = _theme(store, theme_id)
+    group = store.get_cluster(cluster_id)
+    if group["level"] != 0 or group["retired_at"] or group["workshop_id"] != theme["workshop_id"]:
+        raise ValueError("Only an active group of the theme's workshop can move under it.")
+    store.update_cluster(cluster_id, parent_id=theme_id, pinned=True)
+    pin_theme(store, theme_id)
+
+
+def merge_themes(store: Store, theme_ids: list[int], *, label: str | None = None) -> int:
+    """Put the groups of several themes under the first one, pinned; returns its id."""
+    if len(theme_ids) < 2:
+        raise ValueError("Merging needs at least two themes.")
+    target, *others = (_theme(store, t) for t in theme_ids)
+    for other in others:
+        if other["workshop_id"] != target["workshop_id"]:
+            raise ValueError("Themes of different workshops cannot be merged.")
+        for group in _groups_under(store, other):
+            store.update_cluster(group, parent_id=target["id"])
+        store.retire_cluster(other["id"])
+    if label:
+        rename_cluster(store, target["id"], label)
+    pin_theme(store, target["id"])
+    return target["id"]

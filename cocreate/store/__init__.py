@@ -42,6 +42,7 @@ from cocreate.store.schema import (
     m005_stakeholders,
     m006_workshop_revision,
     m007_fit_cache,
+    m009_theme_tree,
     migrations,
 )
 from cocreate.store.workshops import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, WorkshopsMixin
@@ -68,6 +69,7 @@ __all__ = [
     "m005_stakeholders",
     "m006_workshop_revision",
     "m007_fit_cache",
+    "m009_theme_tree",
     "migrations",
     "now_iso",
 ]

@@ -374,3 +374,16 @@ def m007_fit_cache(db: sqlite_utils.Database) -> None:
             stored_at TEXT NOT NULL
         )"""
     )
+
+
+@migrations()
+def m009_theme_tree(db: sqlite_utils.Database) -> None:
+    # the theme tree: a theme is a cluster of level 1 over groups (level 0) that name it as
+    # parent; an idea's secondary theme (where it sits between two) with its similarity
+    db.execute("ALTER TABLE clusters ADD COLUMN level INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE clusters ADD COLUMN parent_id INTEGER REFERENCES clusters(id)")
+    db.execute(
+        "ALTER TABLE assignments ADD COLUMN secondary_theme_id INTEGER REFERENCES clusters(id)"
+    )
+    db.execute("ALTER TABLE assignments ADD COLUMN secondary_similarity REAL")
+    db.execute("CREATE INDEX clusters_parent ON clusters(parent_id)")
