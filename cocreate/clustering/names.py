@@ -142,15 +142,24 @@ def _french_phrases(texts: list[str]) -> list[list[tuple[str, str, bool]]]:
 def _join_hyphenated(doc) -> None:
     """One token for a hyphenated name the tokenizer cut ("Buttes - Chaumont"), a proper
     noun when a part is capitalised."""
-    spans, start = [], None
-    for token in doc:
-        glued = token.text == "-" and token.i > 0 and not doc[token.i - 1].whitespace_
-        if glued and not token.whitespace_ and token.i + 1 < len(doc):
-            start = doc[token.i - 1].i if start is None else start
-            continue
-        if start is not None and token.i > 0 and doc[token.i - 1].text == "-":
-            spans.append(doc[start : token.i + 1])
-        start = None
+    from spacy.util import filter_spans
+
+    spans, i = [], 1
+    while i < len(doc) - 1:
+        start = i - 1
+        # word-word(-word...) with no space around the hyphens
+        while (
+            i < len(doc) - 1
+            and doc[i].text == "-"
+            and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_
+            and doc[i + 1].is_alpha
+        ):
+            i += 2
+        if i - 1 > start:
+            spans.append(doc[start:i])
+        i += 1
+    spans = filter_spans(spans)
     with doc.retokenize() as retokenizer:
         for span in spans:
             proper = any(t.text[:1].isupper() for t in span)
