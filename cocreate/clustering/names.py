@@ -31,21 +31,39 @@ from cocreate.clustering.labels import (
     stop_words,
 )
 
-__all__ = ["GroupName", "name_groups", "never_in_names", "french_pipeline"]
+__all__ = [
+    "GroupName",
+    "name_groups",
+    "never_in_names",
+    "french_pipeline",
+    "reading_languages",
+]
 
 # texts nearest the centre read per group, and characters read of each (bound the tagger's
 # time whatever the size of the set and of the texts)
-NAME_SAMPLE = 40
+NAME_SAMPLE = 24
 READ_CHARS = 400
-# best c-TF-IDF candidates re-ranked with the embedder, per group
-RERANK = 8
+# best c-TF-IDF candidates (the filter) ranked by their embedding, per group
+CANDIDATES = 15
+# texts nearest the centre whose mean is the group's topic (BERTopic's KeyBERTInspired default)
+REPRESENTATIVE = 5
+# a proper noun that does not hold the group (a person's name, most often) loses this cosine;
+# a place that holds it gains PLACE_BONUS (the name says the place)
+PROPER_PENALTY = 0.1
+PLACE_BONUS = 0.2
+# weight of the likeness to the first pick when choosing the second (maximal marginal relevance)
+MMR_DIVERSITY = 0.7
+# a language detected in fewer texts than this share is read as the texts' main language
+MIN_LANGUAGE_SHARE = 0.05
+CANDIDATE_CACHE_SIZE = 50_000
+PHRASE_CACHE_SIZE = 50_000
+_CANDIDATE_CACHE: dict[tuple[str, str], list[tuple[str, str, bool]]] = {}
+_PHRASE_VECTORS: dict[tuple, np.ndarray] = {}
 MAX_PHRASE_WORDS = 3
 # a word capitalised in at least this share of its uses is a proper noun (keeps capitals)
 PROPER_SHARE = 0.7
 # a place named in this share of a group's texts holds the group: the name says the place
 PLACE_SHARE = 0.4
-# weight of the embedding evidence against the c-TF-IDF rank when both exist
-EMBED_WEIGHT = 1.0
 NEVER_FILE = STOPWORDS_DIR / "never-in-names.txt"
 # ordinal debris left by numbers written with their suffix ("19 ème", "3 rd")
 ORDINALS = frozenset({"eme", "ème", "er", "ere", "ieme", "th", "st", "nd", "rd", "te", "ten"})
@@ -102,7 +120,7 @@ def _french_phrases(texts: list[str]) -> list[list[tuple[str, str, bool]]]:
     """(lemma key, surface, proper) candidates per text, from spaCy's parts of speech."""
     nlp = french_pipeline()
     found = []
-    cleaned = [_clean(t[:READ_CHARS]).replace("\x00", " ; ") for t in texts]
+    cleaned = [_clean(t).replace("\x00", " ; ") for t in texts]
     for doc in nlp.pipe(cleaned, batch_size=128):
         _join_hyphenated(doc)
         candidates = []
@@ -177,7 +195,6 @@ def _other_phrases(texts: list[str], languages: list[str]) -> list[list[tuple[st
     """Candidates from runs of content words (``labels._tokens`` boundaries), lemma keys."""
     found = []
     for text, language in zip(texts, languages, strict=True):
-        text = text[:READ_CHARS]
         tokens = _tokens(text, language)
         runs: list[list[tuple[str, str, int, int]]] = [[]]
         for token in tokens:
@@ -219,6 +236,63 @@ def _capitalised(label: str) -> str:
     return label[:1].upper() + label[1:] if label else label
 
 
+def reading_languages(languages: Sequence[str | None], default: str = "fr") -> list[str]:
+    """Each text's language for naming: a language detected in fewer than
+    ``MIN_LANGUAGE_SHARE`` of the texts (short texts misread as Portuguese or Dutch) counts as
+    the most common one, so a stray guess loads no lemma dictionary and splits no phrase."""
+    found = [language or default for language in languages]
+    counts = Counter(found)
+    if not counts:
+        return found
+    main = counts.most_common(1)[0][0]
+    kept = {lang for lang, n in counts.items() if n >= MIN_LANGUAGE_SHARE * len(found)}
+    return [lang if lang in kept else main for lang in found]
+
+
+def _read(text: str) -> str:
+    """The start of a text the tagger reads, cut on a word boundary (no truncated phrase)."""
+    if len(text) <= READ_CHARS:
+        return text
+    cut = text[:READ_CHARS]
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    return cut[:space] if space > 0 else cut
+
+
+def _candidates(texts: list[str], languages: list[str]) -> list[list[tuple[str, str, bool]]]:
+    """Candidate phrases per text, read once per (language, text) in this process: a group's
+    texts are read again when its theme is named, and on the next clustering."""
+    french = french_pipeline() is not None
+    keys = [
+        (language if language == "fr" and french else f"~{language}", _read(text))
+        for text, language in zip(texts, languages, strict=True)
+    ]
+    missing = list(dict.fromkeys(k for k in keys if k not in _CANDIDATE_CACHE))
+    if len(_CANDIDATE_CACHE) + len(missing) > CANDIDATE_CACHE_SIZE:
+        _CANDIDATE_CACHE.clear()
+    spacy_keys = [k for k in missing if k[0] == "fr"]
+    other_keys = [k for k in missing if k[0] != "fr"]
+    if spacy_keys:
+        found = _french_phrases([text for _, text in spacy_keys])
+        _CANDIDATE_CACHE.update(zip(spacy_keys, found, strict=True))
+    if other_keys:
+        found = _other_phrases([t for _, t in other_keys], [lang[1:] for lang, _ in other_keys])
+        _CANDIDATE_CACHE.update(zip(other_keys, found, strict=True))
+    return [_CANDIDATE_CACHE[k] for k in keys]
+
+
+def _phrase_vectors(embedder, phrases: list[str]) -> np.ndarray:
+    """Unit vectors of phrases, each embedded once per model in this process."""
+    model = getattr(embedder, "model_id", id(embedder))
+    missing = list(dict.fromkeys(p for p in phrases if (model, p) not in _PHRASE_VECTORS))
+    if missing:
+        if len(_PHRASE_VECTORS) + len(missing) > PHRASE_CACHE_SIZE:
+            _PHRASE_VECTORS.clear()
+        vectors = np.asarray(embedder.encode(missing), dtype=np.float32)
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        _PHRASE_VECTORS.update(((model, p), v) for p, v in zip(missing, vectors, strict=True))
+    return np.vstack([_PHRASE_VECTORS[(model, p)] for p in phrases])
+
+
 def name_groups(
     texts: Sequence[str],
     labels: Sequence[int],
@@ -232,12 +306,14 @@ def name_groups(
 ) -> dict[int, GroupName]:
     """A name and keywords per group of ``labels``.
 
-    ``vectors`` (unit rows) and ``centres`` pick the texts read (nearest the centre first) and,
-    with an ``embedder``, re-rank the candidates; without them, the first texts are read and
-    c-TF-IDF alone decides. ``places=False`` (themes) skips proper-noun-only candidates."""
+    ``vectors`` (unit rows) and ``centres`` pick the texts read (nearest the centre first);
+    with an ``embedder`` too, the best c-TF-IDF candidates are ranked by their cosine to the
+    mean of the group's most representative texts (KeyBERTInspired); without them, the first
+    texts are read and c-TF-IDF alone decides. ``places=False`` (themes) skips
+    proper-noun-only candidates."""
     labels = np.asarray(labels)
     n = len(texts)
-    language_of = [((languages[i] if languages else None) or "fr") for i in range(n)]
+    language_of = reading_languages([languages[i] for i in range(n)] if languages else [None] * n)
     groups = sorted({int(g) for g in labels})
     sample: dict[int, list[int]] = {}
     for group in groups:
@@ -247,13 +323,8 @@ def name_groups(
             members = members[order]
         sample[group] = members[:NAME_SAMPLE].tolist()
     read = sorted(i for members in sample.values() for i in members)
-    french = [i for i in read if language_of[i] == "fr"] if french_pipeline() else []
-    others = sorted(set(read) - set(french))
-    candidates: dict[int, list[tuple[str, str, bool]]] = {}
-    for i, found in zip(french, _french_phrases([texts[i] for i in french]), strict=True):
-        candidates[i] = found
-    other_found = _other_phrases([texts[i] for i in others], [language_of[i] for i in others])
-    candidates.update(zip(others, other_found, strict=True))
+    found = _candidates([texts[i] for i in read], [language_of[i] for i in read])
+    candidates = dict(zip(read, found, strict=True))
 
     df: dict[int, Counter] = {}
     forms: dict[str, Counter] = defaultdict(Counter)
@@ -279,11 +350,13 @@ def name_groups(
         return proper_votes[key][True] > proper_votes[key][False]
 
     scored: dict[int, list[tuple[float, str]]] = {}
+    held_by_place: dict[int, set[str]] = {}
     for group in groups:
         size = max(1, len(sample[group]))
-        counts = df[group]
+        counts = _whole_phrases(df[group])
         need = 2 if size >= 5 else 1
         rows = []
+        held_by_place[group] = set()
         for key, count in counts.items():
             if count < need or (not places and is_place(key)):
                 continue
@@ -292,13 +365,17 @@ def name_groups(
             # a place most of the group names holds the group together
             if places and is_place(key) and tf >= PLACE_SHARE:
                 score *= 2
+                held_by_place[group].add(key)
             rows.append((score * (1 + 0.2 * key.count(" ")), key))
         if not rows:  # nothing repeats: the best single mentions
             rows = [(c / size, k) for k, c in counts.items() if places or not is_place(k)]
         rows.sort(key=lambda r: (-r[0], r[1]))
-        scored[group] = rows[: max(RERANK, top_n)]
+        scored[group] = rows[: max(CANDIDATES, top_n)]
 
-    picks = _rerank(scored, forms, centres, embedder) if embedder is not None else None
+    picks = None
+    if embedder is not None and vectors is not None:
+        topics = {g: vectors[sample[g][:REPRESENTATIVE]].mean(axis=0) for g in groups if sample[g]}
+        picks = _by_topic(scored, forms, topics, embedder, is_place, held_by_place)
     names: dict[int, GroupName] = {}
     for group in groups:
         keys = [key for _, key in scored[group]]
@@ -308,6 +385,28 @@ def name_groups(
         shown = [_shown(forms[k], key_language[k].most_common(1)[0][0]) for k in keys]
         names[group] = GroupName(_label(keys, shown), shown[:top_n])
     return names
+
+
+def _whole_phrases(counts: Counter) -> Counter:
+    """The group's candidates without those seen only inside a longer one (a fragment:
+    "Champ" of "Champ Mars", "qualité" when every text says "qualité de l'air")."""
+    multi = [k for k in counts if " " in k]
+    kept = Counter()
+    for key, count in counts.items():
+        words = key.split()
+        inside = any(
+            counts[longer] >= count and _contains(longer.split(), words)
+            for longer in multi
+            if longer != key and len(longer) > len(key)
+        )
+        if not inside:
+            kept[key] = count
+    return kept
+
+
+def _contains(longer: list[str], words: list[str]) -> bool:
+    size = len(words)
+    return any(longer[i : i + size] == words for i in range(len(longer) - size + 1))
 
 
 def _without_repeats(keys: list[str]) -> list[str]:
@@ -335,36 +434,35 @@ def _label(keys: list[str], shown: list[str]) -> str:
     return _capitalised(label)
 
 
-def _rerank(scored, forms, centres, embedder) -> dict[int, list[str]]:
-    """Per group, its candidates ordered by c-TF-IDF rank plus how much closer the phrase is
-    to the group's centre than to the nearest other centre; the second pick by maximal
-    marginal relevance (close to the centre, unlike the first)."""
-    if centres is None:
-        return {}
+def _by_topic(scored, forms, topics, embedder, is_place, held_by_place) -> dict[int, list[str]]:
+    """Per group, its candidates ordered KeyBERTInspired-style: cosine of the phrase to the
+    mean of the group's most representative texts; a proper noun (a person, most often) loses
+    ``PROPER_PENALTY`` unless a place holds the group; the second pick by maximal marginal
+    relevance (close to the topic, unlike the first)."""
     keys = sorted({key for rows in scored.values() for _, key in rows})
     if not keys:
         return {}
-    surfaces = [forms[k].most_common(1)[0][0] for k in keys]
-    vectors = np.asarray(embedder.encode(surfaces), dtype=np.float32)
+    vectors = _phrase_vectors(embedder, [forms[k].most_common(1)[0][0] for k in keys])
     row_of = {k: i for i, k in enumerate(keys)}
-    to_centres = vectors @ centres.T
     picks: dict[int, list[str]] = {}
     for group, rows in scored.items():
-        if not rows:
+        if not rows or group not in topics:
             continue
-        best_score = rows[0][0] or 1.0
+        topic = topics[group] / max(float(np.linalg.norm(topics[group])), 1e-12)
         evidence = []
-        for score, key in rows:
-            sims = to_centres[row_of[key]]
-            own = sims[group]
-            other = np.max(np.delete(sims, group)) if len(sims) > 1 else 0.0
-            evidence.append((score / best_score + EMBED_WEIGHT * (own + (own - other)), key))
+        for _, key in rows:
+            value = float(vectors[row_of[key]] @ topic)
+            if key in held_by_place[group]:
+                value += PLACE_BONUS
+            elif is_place(key):
+                value -= PROPER_PENALTY
+            evidence.append((value, key))
         evidence.sort(key=lambda r: (-r[0], r[1]))
         first = evidence[0][1]
         rest = []
         for value, key in evidence[1:]:
             overlap = float(vectors[row_of[key]] @ vectors[row_of[first]])
-            rest.append((value - 0.7 * overlap, key))
+            rest.append((value - MMR_DIVERSITY * overlap, key))
         rest.sort(key=lambda r: (-r[0], r[1]))
         picks[group] = [first] + [key for _, key in rest]
     return picks

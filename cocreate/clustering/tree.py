@@ -10,6 +10,8 @@ Pure functions of vectors and a seed (no store, no model), like ``clusterer.py``
 - :func:`theme_tree`: spherical k-means over the groups' centres, each weighted by its size
   (so a theme is about as k-means of the ideas would find it, at the cost of the groups), best
   of ``n_init`` seeded starts; every group sits under exactly one theme, so both levels agree.
+- :func:`theme_cards`: what the wall shows of each stored theme (its groups, size, votes,
+  the ideas of other themes that touch it).
 - :func:`secondary_themes`: per idea, the best other theme and its similarity; stored when
   it comes within ``SECONDARY_MARGIN`` of the idea's own theme (the idea sits between two).
 """
@@ -28,6 +30,7 @@ __all__ = [
     "theme_count",
     "theme_tree",
     "secondary_themes",
+    "theme_cards",
     "MIN_THEMES",
     "MAX_THEMES",
     "SECONDARY_MARGIN",
@@ -105,3 +108,32 @@ def secondary_themes(
     second = np.argmax(others, axis=1)
     similarity = others[rows, second]
     return second, similarity, similarity >= own - margin
+
+
+def theme_cards(themes: list[dict], cards: list[dict], assignments: list[dict]) -> list[dict]:
+    """Each stored theme (``Store.active_themes`` rows) with its group ``cards`` (largest
+    first), its size and votes, and ``secondary``: the ideas of other themes whose secondary
+    theme it is, closest first (idea id, similarity). Largest theme first."""
+    by_theme: dict[int, list[dict]] = {theme["id"]: [] for theme in themes}
+    for card in cards:
+        if card.get("parent_id") in by_theme:
+            by_theme[card["parent_id"]].append(card)
+    touching: dict[int, list[tuple[int, float]]] = {theme["id"]: [] for theme in themes}
+    for a in assignments:
+        if a.get("secondary_theme_id") in touching:
+            touching[a["secondary_theme_id"]].append(
+                (a["idea_id"], float(a["secondary_similarity"] or 0.0))
+            )
+    shown = []
+    for theme in themes:
+        groups = sorted(by_theme[theme["id"]], key=lambda c: (-c["size"], c["id"]))
+        shown.append(
+            {
+                **theme,
+                "groups": groups,
+                "size": sum(c["size"] for c in groups),
+                "votes": sum(c.get("votes") or 0 for c in groups),
+                "secondary": sorted(touching[theme["id"]], key=lambda r: (-r[1], r[0])),
+            }
+        )
+    return sorted(shown, key=lambda c: (-c["size"], c["id"]))
