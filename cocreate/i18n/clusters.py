@@ -233,8 +233,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "clusters.level.themes": {"en": "Themes and their groups", "fr": "Thèmes et leurs groupes"},
     "clusters.level.groups": {"en": "Groups", "fr": "Groupes"},
     "clusters.theme_caption": {
-        "en": "{size} ideas in {groups} groups",
-        "fr": "{size} idées en {groups} groupes",
+        "en": "{size} ideas · groups: {groups}",
+        "fr": "{size} idées · groupes : {groups}",
     },
     "clusters.theme_of_card": {"en": "Theme: {label}", "fr": "Thème : {label}"},
     "clusters.no_themes": {
@@ -243,8 +243,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "pour les construire.",
     },
     "clusters.theme_secondary": {
-        "en": "{count} ideas of other themes also touch this one",
-        "fr": "{count} idées d'autres thèmes touchent aussi celui-ci",
+        "en": "Ideas of other themes that also touch this one: {count}",
+        "fr": "Idées d'autres thèmes qui touchent aussi celui-ci : {count}",
     },
     "clusters.theme_secondary_caption": {
         "en": "Closest first; the number is the idea's similarity to this theme.",

@@ -2,10 +2,37 @@
 holding groups, in French and English; a theme is renamed, pinned, merged, and a group moved
 under another theme from the Edit tab, and the store keeps it."""
 
-from cocreate.clustering import theme_cards
-from cocreate.store import Store
+import shutil
 
-from .test_clusters_page import clustered, clustered_demo_file  # noqa: F401 (fixtures)
+import pytest
+
+from cocreate.clustering import cluster_workshop, theme_cards
+from cocreate.store import Store
+from cocreate.templates import load_demo
+
+from .conftest import CLUSTERS_PAGE
+
+
+@pytest.fixture(scope="module")
+def clustered_file(tmp_path_factory, minilm):
+    """The demo clustered through the library with the session's MiniLM, made once."""
+    path = tmp_path_factory.mktemp("themes") / "demo.db"
+    with Store(path) as store:
+        workshop, _ = load_demo(store)
+        cluster_workshop(store, workshop["id"], model=minilm, seed=2)
+    return path
+
+
+@pytest.fixture
+def clustered_page(app, db_path, clustered_file):
+    """The Clusters page open on a fresh copy of the clustered demo."""
+    shutil.copyfile(clustered_file, db_path)
+    with Store(db_path) as store:
+        demo = store.get_workshop("demo")
+    app.session_state["workshop_id"] = demo["id"]
+    app.switch_page(CLUSTERS_PAGE).run()
+    assert not app.exception, app.exception
+    return app, demo
 
 
 def themes_of(db_path, workshop):
@@ -17,8 +44,8 @@ def themes_of(db_path, workshop):
         )
 
 
-def test_the_wall_shows_themes_holding_their_groups_in_both_languages(clustered, db_path):
-    app, demo = clustered
+def test_the_wall_shows_themes_holding_their_groups_in_both_languages(clustered_page, db_path):
+    app, demo = clustered_page
     themes = themes_of(db_path, demo)
     assert len(themes) >= 2
     assert app.metric[4].label == "Thèmes" and app.metric[4].value == str(len(themes))
@@ -28,7 +55,7 @@ def test_the_wall_shows_themes_holding_their_groups_in_both_languages(clustered,
     assert titles == [theme["label"] for theme in themes]
     captions = [c.value for c in app.tabs[0].caption]
     first = themes[0]
-    assert f"{first['size']} idées en {len(first['groups'])} groupes" in captions[0]
+    assert f"{first['size']} idées · groupes : {len(first['groups'])}" in captions[0]
     # every group of the wall sits under exactly one theme, and its name is shown there
     badges = "\n".join(m.value for m in app.tabs[0].markdown)
     with Store(db_path) as store:
@@ -41,12 +68,12 @@ def test_the_wall_shows_themes_holding_their_groups_in_both_languages(clustered,
     assert not app.exception, app.exception
     assert app.radio(key="clusters_level").value == "themes"
     captions = [c.value for c in app.tabs[0].caption]
-    assert f"{first['size']} ideas in {len(first['groups'])} groups" in captions[0]
+    assert f"{first['size']} ideas · groups: {len(first['groups'])}" in captions[0]
     assert app.metric[4].label == "Themes"
 
 
-def test_a_theme_is_renamed_pinned_merged_and_gets_a_group(clustered, db_path):
-    app, demo = clustered
+def test_a_theme_is_renamed_pinned_merged_and_gets_a_group(clustered_page, db_path):
+    app, demo = clustered_page
     first, second, *_ = themes_of(db_path, demo)
     app.selectbox(key="clusters_theme_pick").set_value(first["id"]).run()
     app.text_input(key=f"clusters_theme_label_{first['id']}").input("Mobilités douces")

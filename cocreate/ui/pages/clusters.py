@@ -405,7 +405,10 @@ with tab_wall:
         horizontal=True,
         key="clusters_level",
     )
-    theme_wall() if level == "themes" else group_wall()
+    if level == "themes":
+        theme_wall()
+    else:
+        group_wall()
 
 with tab_map:
     points, placed = from_workshop(
