@@ -4,11 +4,13 @@ Candidates are noun phrases of the texts nearest each group's centre: for French
 ``fr_core_news_md`` tags and lemmatises (a noun or proper noun, its adjectives and a "de"
 complement: "pistes cyclables", "qualité de l'air", "Champ-de-Mars"); for other languages,
 runs of content words between stop words and punctuation, compared by their ``simplemma``
-lemma (German phrases must end on a capitalised noun). Candidates are scored by class-based
-TF-IDF over the groups (BERTopic's c-TF-IDF on document frequencies); with an embedder, the
-best ones are re-ranked by how much closer they are to their group's centre than to any other
-group's (KeyBERT-like), and a second phrase is picked by maximal marginal relevance. Words of
-``templates/stopwords/never-in-names.txt`` never appear; markup, formulas and ordinals are
+lemma (German phrases must end on a capitalised noun). The best candidates by class-based
+TF-IDF over the groups (BERTopic's c-TF-IDF on document frequencies) are ranked, with an
+embedder, KeyBERTInspired-style: the cosine of the phrase to the mean of the group's most
+representative texts (a person's name loses, a place holding the group wins); a second phrase
+is picked by maximal marginal relevance. A phrase seen only inside a longer one is a fragment.
+Candidates and phrase vectors are kept per process (the themes reuse the groups' reading).
+Words of ``templates/stopwords/never-in-names.txt`` never appear; markup, formulas and ordinals are
 blanked before reading (``labels._clean``). Proper nouns keep their capitals; a group held by
 a place is named for the place, a theme (``places=False``) for what its groups share.
 """
