@@ -36,6 +36,7 @@ from cocreate.clustering.edits import (
     pin_theme,
     rename_cluster,
     split_cluster,
+    split_theme,
     undo_merge,
 )
 from cocreate.clustering.embed import (
@@ -104,6 +105,7 @@ __all__ = [
     "pin_theme",
     "move_group",
     "merge_themes",
+    "split_theme",
     "GroupName",
     "name_groups",
     "never_in_names",

@@ -37,6 +37,7 @@ __all__ = [
     "pin_theme",
     "move_group",
     "merge_themes",
+    "split_theme",
 ]
 
 
@@ -206,3 +207,33 @@ def merge_themes(store: Store, theme_ids: list[int], *, label: str | None = None
         rename_cluster(store, target["id"], label)
     pin_theme(store, target["id"])
     return target["id"]
+
+
+def split_theme(store: Store, theme_id: int, *, seed: int = 0) -> list[int]:
+    """Cut a theme in two by its groups' centres (the tree's weighted k-means); both themes
+    and their groups are pinned. The new theme is named after its largest group until the
+    facilitator renames it. Returns (the theme's id, the new theme's id)."""
+    from cocreate.clustering.tree import theme_tree
+
+    theme = _theme(store, theme_id)
+    groups = [c for c in store.active_clusters(theme["workshop_id"]) if c["parent_id"] == theme_id]
+    if len(groups) < 2:
+        raise ValueError(f"A theme of {len(groups)} group cannot be cut in two: split a group.")
+    centres = np.vstack([g["centroid"] for g in groups])
+    sizes = np.array([max(1, g["size"]) for g in groups])
+    parent, theme_centres = theme_tree(centres, sizes, n_themes=2, seed=seed)
+    moving = [g for g, part in zip(groups, parent, strict=True) if part == 1]
+    new_id = store.create_cluster(
+        theme["workshop_id"],
+        label=max(moving, key=lambda g: g["size"])["label"],
+        keywords=[],
+        centroid=theme_centres[1],
+        pinned=True,
+        level=1,
+    )
+    for group in moving:
+        store.update_cluster(group["id"], parent_id=new_id)
+    store.update_cluster(theme_id, centroid=theme_centres[0])
+    pin_theme(store, theme_id)
+    pin_theme(store, new_id)
+    return [theme_id, new_id]

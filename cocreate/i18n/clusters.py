@@ -269,6 +269,15 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "clusters.theme_pinned_done": {"en": "Theme pinned.", "fr": "Thème épinglé."},
     "clusters.theme_unpinned_done": {"en": "Theme unpinned.", "fr": "Thème désépinglé."},
+    "clusters.theme_split": {"en": "Split the theme in two", "fr": "Couper le thème en deux"},
+    "clusters.theme_split_help": {
+        "en": "Its groups go into two themes by meaning; both are pinned.",
+        "fr": "Ses groupes sont répartis en deux thèmes selon leur sens ; les deux sont épinglés.",
+    },
+    "clusters.theme_split_done": {
+        "en": "Theme split: the new theme is “{label}”.",
+        "fr": "Thème coupé : le nouveau thème s'appelle « {label} ».",
+    },
     "clusters.theme_merge_pick": {"en": "Themes to merge", "fr": "Thèmes à fusionner"},
     "clusters.theme_merge_submit": {"en": "Merge the themes", "fr": "Fusionner les thèmes"},
     "clusters.theme_merge_help": {

@@ -102,3 +102,21 @@ def test_a_theme_is_renamed_pinned_merged_and_gets_a_group(clustered_page, db_pa
     merged = next(theme for theme in after if theme["id"] == first["id"])
     held = {g["id"] for g in merged["groups"]}
     assert {g["id"] for g in first["groups"] + second["groups"]} <= held
+
+
+def test_a_theme_of_several_groups_is_split_in_two(clustered_page, db_path):
+    app, demo = clustered_page
+    before = themes_of(db_path, demo)
+    theme = next(t for t in before if len(t["groups"]) >= 2)
+    app.selectbox(key="clusters_theme_pick").set_value(theme["id"]).run()
+    app.button(key="clusters_theme_split").click().run()
+    assert not app.exception, app.exception
+    after = themes_of(db_path, demo)
+    assert len(after) == len(before) + 1
+    new = next(t for t in after if t["id"] not in {b["id"] for b in before})
+    kept = next(t for t in after if t["id"] == theme["id"])
+    assert kept["groups"] and new["groups"]
+    moved = {g["id"] for g in kept["groups"] + new["groups"]}
+    assert moved == {g["id"] for g in theme["groups"]}
+    assert kept["pinned"] and new["pinned"]
+    assert app.success[0].value == f"Thème coupé : le nouveau thème s'appelle « {new['label']} »."

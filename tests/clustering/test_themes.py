@@ -134,3 +134,29 @@ def test_themes_stored_exported_and_edited_at_both_levels(store, demo, minilm):
     }
     with pytest.raises(ValueError):
         move_group(store, group["id"], group["id"])
+
+
+def test_a_split_theme_survives_reclustering_and_a_one_group_theme_cannot_split(
+    store, demo, minilm
+):
+    from cocreate.clustering import split_theme
+
+    cluster_workshop(store, demo["id"], model=minilm, seed=0, n_themes=3)
+    themes = store.active_themes(demo["id"])
+    groups = store.active_clusters(demo["id"])
+    under = {t["id"]: {g["id"] for g in groups if g["parent_id"] == t["id"]} for t in themes}
+    widest = max(themes, key=lambda t: len(under[t["id"]]))
+    kept, new = split_theme(store, widest["id"], seed=0)
+    after = {g["id"]: g["parent_id"] for g in store.active_clusters(demo["id"])}
+    halves = [{g for g, p in after.items() if p == t} for t in (kept, new)]
+    assert all(halves) and halves[0] | halves[1] == under[widest["id"]]
+    cluster_workshop(store, demo["id"], model=minilm, seed=5, n_themes=3)
+    again = {g["id"]: g["parent_id"] for g in store.active_clusters(demo["id"])}
+    assert all(again[g] == t for t, half in zip((kept, new), halves, strict=True) for g in half)
+    # a theme holding one group cannot be cut
+    lone = store.create_cluster(
+        demo["id"], label="Seul", keywords=[], centroid=np.zeros(3), pinned=True, level=1
+    )
+    move_group(store, next(iter(halves[1])), lone)
+    with pytest.raises(ValueError, match="cannot be cut in two"):
+        split_theme(store, lone)

@@ -25,6 +25,7 @@ from cocreate.clustering import (
     rename_cluster,
     resolve_embedder,
     split_cluster,
+    split_theme,
     theme_cards,
     undo_merge,
     wall_rows,
@@ -518,7 +519,8 @@ def theme_edits() -> None:
         else:
             rename_cluster(store, picked, new_label)
             done(t("clusters.theme_renamed", lang, label=" ".join(new_label.split())))
-    if st.button(
+    actions = st.container(horizontal=True)
+    if actions.button(
         t("clusters.theme_unpin" if theme["pinned"] else "clusters.theme_pin", lang),
         key="clusters_theme_pin",
         icon=":material/push_pin:",
@@ -531,6 +533,15 @@ def theme_edits() -> None:
                 lang,
             )
         )
+    if actions.button(
+        t("clusters.theme_split", lang),
+        key="clusters_theme_split",
+        icon=":material/call_split:",
+        help=t("clusters.theme_split_help", lang),
+        disabled=len(theme["groups"]) < 2,
+    ):
+        first, second = split_theme(store, picked, seed=int(clustering["seed"]))
+        done(t("clusters.theme_split_done", lang, label=store.get_cluster(second)["label"]))
     to_merge = st.multiselect(
         t("clusters.theme_merge_pick", lang),
         theme_ids,
