@@ -4,11 +4,16 @@ sets every clustering choice was measured on, and held-out sets left out of thos
 from __future__ import annotations
 
 import csv
+import os
 import random
 from collections.abc import Iterator
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+# ../shared/data beside the checkout; $COCREATE_DATA_DIR for a checkout elsewhere (a worktree)
+DATA_DIR = Path(
+    os.environ.get("COCREATE_DATA_DIR")
+    or Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+)
 # Grand Débat questions with fewer answers than this make NMI noise
 MIN_ITEMS = 40
 # Polis comments in English and German, a seeded sample of this many (labels: conversation)

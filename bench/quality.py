@@ -22,6 +22,7 @@ Vectors are cached in ``bench/.cache/embeddings.db``: reruns only cluster.
     python bench/quality.py --sweep    # also every granularity of SWEEP, against the baselines
     python bench/quality.py --held-out # sets left out of every choice (labelled_sets.py)
     python bench/quality.py --reach    # on each missed set, which numbers of groups reach the goal
+    python bench/quality.py --themes   # issue 20: theme tree, names, secondary themes (themes.py)
 
 ``--held-out`` runs the same table on ``labelled_sets.held_out_sets()``, which no setting was
 chosen on (the first model row stays USE; MiniLM, the English default, is the second row).
@@ -457,7 +458,21 @@ def main(argv=None) -> int:
         help="the held-out sets (labelled_sets.held_out_sets) instead of the French ones",
     )
     parser.add_argument("--cache", type=Path, default=CACHE_DB, help="embedding cache file")
+    parser.add_argument(
+        "--themes",
+        action="store_true",
+        help="issue 20: theme tree, name hit rates, secondary themes, naming speed (themes.py)",
+    )
     args = parser.parse_args(argv)
+    if args.themes:
+        import themes
+
+        embedder = resolve_embedder(DEFAULT_MODEL_BY_LANGUAGE["fr"])
+        with Store(args.cache) as store:
+            lines = themes.run(store, embedder, log)
+            lines += themes.speed(store, embedder, log)
+        print("\n".join(lines))
+        return 0
 
     if not labelled_sets.DATA_DIR.is_dir():
         print(

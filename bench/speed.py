@@ -25,6 +25,8 @@ shared and noisy: compare the ratios, not the seconds between runs).
    (BERTopic's fit includes its c-TF-IDF) against ``BERTopic().fit_transform(docs,
    embeddings=X)`` with its defaults (numba compiled beforehand). Goal: >= 3x faster.
 5. Diagnostic: the same fit in this process with BLAS threads as they are and limited to one.
+6. Issue 20: theme tree + secondary themes + names of groups and themes against a clustering
+   (embed without cache + fit) of the same 10k ideas. Goal: <= 0.2 (``--themes-only``: only this).
 
     python bench/speed.py             # 10k ideas, 1k/10k/100k vectors (8 to 14 min)
     python bench/speed.py --quick     # small sizes, about 2 min
@@ -66,9 +68,22 @@ GOALS = {
     "fit_peak_rss_gib_at_max_size": ("<=", 4.0),
     "first_over_cached_run": (">=", 20.0),
     "bertopic_over_ours": (">=", 3.0),
+    "themes_over_clustering": ("<=", 0.2),
 }
-FULL = {"embed_n": 10_000, "fit_sizes": [1_000, 10_000, 100_000], "rerun_n": 3_000, "vs_n": 5_000}
-QUICK = {"embed_n": 1_000, "fit_sizes": [1_000, 10_000], "rerun_n": 500, "vs_n": 1_000}
+FULL = {
+    "embed_n": 10_000,
+    "fit_sizes": [1_000, 10_000, 100_000],
+    "rerun_n": 3_000,
+    "vs_n": 5_000,
+    "themes_n": 10_000,
+}
+QUICK = {
+    "embed_n": 1_000,
+    "fit_sizes": [1_000, 10_000],
+    "rerun_n": 500,
+    "vs_n": 1_000,
+    "themes_n": 1_000,
+}
 # the steps of cluster_workshop timed by wrapping what cocreate.clustering's pipeline and fit
 # cache call
 STEPS = {
@@ -554,6 +569,82 @@ def bench_blas_threads(X: np.ndarray, repeats: int = 3) -> dict:
 # report -------------------------------------------------------------------------------------
 
 
+# 6. naming + theme tree against the clustering they follow ---------------------------------
+
+
+def bench_themes(spec: str, texts: list[str]) -> dict:
+    """Issue 20: the theme tree, secondary themes and the names of groups and themes against
+    a clustering of the same ideas (embed, no cache, + fit), timed one after the other in this
+    process. The tagger and the lemma dictionaries are loaded before (as in a running app);
+    their load is printed apart."""
+    from cocreate.clustering import IdeaClusterer, embed_texts, normalise_rows, resolve_embedder
+    from cocreate.clustering.names import name_groups
+    from cocreate.clustering.tree import secondary_themes, theme_tree
+    from cocreate.language import detect_languages
+
+    log(f"[6] themes: {len(texts)} ideas ...")
+    embedder = resolve_embedder(spec)
+    embedder.encode(["Des bancs à l'ombre dans le parc."])
+    languages = detect_languages(texts, default="fr")
+    started = time.perf_counter()
+    warm = texts[:200]
+    name_groups(warm, np.zeros(len(warm), int), languages=languages[: len(warm)])
+    load = time.perf_counter() - started
+    seconds, cpu = {}, {}
+
+    @contextmanager
+    def timed(label):
+        started, cpu_started = time.perf_counter(), time.process_time()
+        yield
+        seconds[label] = time.perf_counter() - started
+        cpu[label] = time.process_time() - cpu_started
+
+    with timed("embed"):
+        X = normalise_rows(embed_texts(texts, embedder)[0])
+    with timed("fit"):
+        fit = IdeaClusterer(random_state=0).fit(X)
+    with timed("tree"):
+        parent, centres = theme_tree(fit.cluster_centers_, np.bincount(fit.labels_), seed=0)
+        themes = parent[fit.labels_]
+        secondary_themes(X, themes, centres)
+    common = {"languages": languages, "vectors": X, "embedder": embedder}
+    with timed("group names"):
+        name_groups(texts, fit.labels_, centres=fit.cluster_centers_, **common)
+    with timed("theme names"):
+        name_groups(texts, themes, centres=centres, places=False, **common)
+    clustering = seconds["embed"] + seconds["fit"]
+    extra = seconds["tree"] + seconds["group names"] + seconds["theme names"]
+    extra_cpu = cpu["tree"] + cpu["group names"] + cpu["theme names"]
+    result = {
+        "n": len(texts),
+        "groups": int(fit.n_clusters_),
+        "themes": len(centres),
+        "load_tagger_and_lemmas_s": round(load, 3),
+        "seconds": {k: round(v, 3) for k, v in seconds.items()},
+        "cpu_seconds": {k: round(v, 3) for k, v in cpu.items()},
+        "themes_over_clustering": round(extra / clustering, 3),
+        "themes_over_clustering_cpu": round(extra_cpu / (cpu["embed"] + cpu["fit"]), 3),
+    }
+    result["goal_met"] = goal_met("themes_over_clustering", result["themes_over_clustering"])
+    return result
+
+
+def print_themes(item: dict) -> None:
+    print(
+        f"\n6. Naming + theme tree at {item['n']} ideas ({item['groups']} groups,"
+        f" {item['themes']} themes; tagger + lemma dictionaries loaded before:"
+        f" {item['load_tagger_and_lemmas_s']:.1f} s)"
+    )
+    for step, value in item["seconds"].items():
+        print(f"     {step:<38}{value:8.2f} s  (CPU {item['cpu_seconds'][step]:.2f} s)")
+    print(
+        "   (tree + names) / (embed + fit) = "
+        f"{item['themes_over_clustering']:.3f} "
+        f"{goal_text('themes_over_clustering', item['themes_over_clustering'])};"
+        f" in CPU time {item['themes_over_clustering_cpu']:.3f}"
+    )
+
+
 def fmt_or_dash(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
@@ -679,6 +770,8 @@ def print_report(report: dict) -> None:
         f"   as is / one thread = {blas['default_over_blas1']:.2f}x, same labels: "
         f"{blas['same_labels']}"
     )
+    if "themes" in report:
+        print_themes(report["themes"])
     print(f"\n({report['seconds']:.0f} s)")
 
 
@@ -694,6 +787,9 @@ def main(argv=None) -> int:
     parser.add_argument("--blas-threads", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--extras", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--map", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--themes-only", action="store_true", help="only part 6: naming + theme tree (issue 20)"
+    )
     args = parser.parse_args(argv)
 
     if args.child_fit:
@@ -713,7 +809,13 @@ def main(argv=None) -> int:
     models = [m.strip() for m in args.models.split(",") if m.strip()] or [default]
     started = time.perf_counter()
     load_before = [round(x, 2) for x in os.getloadavg()]
-    texts = corpus(max(sizes["embed_n"], sizes["rerun_n"], sizes["vs_n"]))
+    texts = corpus(max(sizes["embed_n"], sizes["rerun_n"], sizes["vs_n"], sizes["themes_n"]))
+    if args.themes_only:
+        item = bench_themes(default, texts[: sizes["themes_n"]])
+        print(json.dumps(item, ensure_ascii=False) if args.json else "", end="")
+        if not args.json:
+            print_themes(item)
+        return 0
     report: dict = {"mode": "quick" if args.quick else "default", "goals": GOALS}
     report["embedding"] = []
     vectors = None
@@ -731,6 +833,7 @@ def main(argv=None) -> int:
 
         vectors = resolve_embedder(default).encode(vs_texts)
     report["vs_bertopic"] = bench_vs_bertopic(vs_texts, vectors[: len(vs_texts)])
+    report["themes"] = bench_themes(default, texts[: sizes["themes_n"]])
     report["blas_threads"] = bench_blas_threads(vectors[: max(1_000, sizes["rerun_n"])])
     report["environment"] = {
         "cpus": os.cpu_count(),

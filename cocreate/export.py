@@ -38,6 +38,11 @@ CLUSTER_FIELDS = (
     "cluster_id",
     "cluster_label",
     "cluster_keywords",
+    "theme_id",
+    "theme_label",
+    "secondary_theme_id",
+    "secondary_theme_label",
+    "secondary_similarity",
     "similarity",
     "loose",
     "duplicate_group",
@@ -56,6 +61,7 @@ def export_rows(store: Store, workshop: int | str) -> list[dict[str, Any]]:
     target = store.get_workshop(workshop)
     clustering = store.latest_clustering(target["id"]) or {}
     clusters = {c["id"]: c for c in store.active_clusters(target["id"])}
+    themes = {t["id"]: t for t in store.active_themes(target["id"])}
     placed = {a["idea_id"]: a for a in store.assignments(target["id"])}
     merged_into = {
         m["merged_idea_id"]: m["primary_idea_id"] for m in store.active_merges(target["id"])
@@ -64,6 +70,8 @@ def export_rows(store: Store, workshop: int | str) -> list[dict[str, Any]]:
     for idea in store.list_ideas(target["id"]):
         where = placed.get(idea["id"], {})
         cluster = clusters.get(where.get("cluster_id"))
+        theme = themes.get(cluster["parent_id"]) if cluster else None
+        secondary = themes.get(where.get("secondary_theme_id"))
         row: dict[str, Any] = {"idea_id": idea["id"]}
         row.update({name: idea[name] for name in IDEA_FIELDS[1:]})
         row.update(
@@ -71,6 +79,13 @@ def export_rows(store: Store, workshop: int | str) -> list[dict[str, Any]]:
                 "cluster_id": cluster["id"] if cluster else None,
                 "cluster_label": cluster["label"] if cluster else None,
                 "cluster_keywords": list(cluster["keywords"]) if cluster else [],
+                "theme_id": theme["id"] if theme else None,
+                "theme_label": theme["label"] if theme else None,
+                "secondary_theme_id": secondary["id"] if secondary else None,
+                "secondary_theme_label": secondary["label"] if secondary else None,
+                "secondary_similarity": _rounded(where.get("secondary_similarity"))
+                if secondary
+                else None,
                 "similarity": _rounded(where.get("similarity")),
                 "loose": bool(where.get("loose")) if cluster else None,
                 "duplicate_group": where.get("duplicate_group"),

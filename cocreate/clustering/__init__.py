@@ -7,6 +7,8 @@ One module per step, lower ones first (none imports this package's ``__init__``)
   math, assignment to the nearest group, near-duplicates;
 - ``maps``: the 2-D map of ideas;
 - ``labels``: keywords, labels and representative ideas of each group;
+- ``names``: noun-phrase names of groups and themes in the ideas' languages;
+- ``tree``: the top-level themes over the groups, each idea's secondary theme;
 - ``fit_cache``: fits stored under a digest of the vectors and settings;
 - ``pipeline``: :func:`cluster_texts`, :func:`cluster_workshop`, :func:`assign_new_ideas`;
 - ``edits``: the facilitator's edits (rename, pin, merge, split, move, merge ideas, undo);
@@ -27,10 +29,14 @@ from cocreate.clustering.clusterer import (
 from cocreate.clustering.edits import (
     merge_clusters,
     merge_ideas,
+    merge_themes,
+    move_group,
     move_idea,
     pin_cluster,
+    pin_theme,
     rename_cluster,
     split_cluster,
+    split_theme,
     undo_merge,
 )
 from cocreate.clustering.embed import (
@@ -59,6 +65,7 @@ from cocreate.clustering.labels import (
     stop_words,
 )
 from cocreate.clustering.maps import map_coordinates
+from cocreate.clustering.names import GroupName, name_groups, never_in_names
 from cocreate.clustering.pipeline import (
     DEFAULT_DUPLICATE_THRESHOLD,
     DUPLICATE_THRESHOLD_BY_MODEL,
@@ -71,6 +78,7 @@ from cocreate.clustering.pipeline import (
     cluster_workshop,
     duplicate_threshold_for,
 )
+from cocreate.clustering.tree import secondary_themes, theme_cards, theme_count, theme_tree
 from cocreate.clustering.wall import (
     cluster_cards,
     distinct_representatives,
@@ -94,6 +102,17 @@ __all__ = [
     "move_idea",
     "merge_ideas",
     "undo_merge",
+    "pin_theme",
+    "move_group",
+    "merge_themes",
+    "split_theme",
+    "GroupName",
+    "name_groups",
+    "never_in_names",
+    "theme_count",
+    "theme_tree",
+    "secondary_themes",
+    "theme_cards",
     "cluster_cards",
     "DEFAULT_DUPLICATE_THRESHOLD",
     "DUPLICATE_THRESHOLD_BY_MODEL",

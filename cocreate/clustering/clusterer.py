@@ -397,7 +397,8 @@ def assign_to_centroids(X: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray,
 def near_duplicate_groups(
     X: np.ndarray, labels: Sequence[int] | None = None, *, threshold: float = 0.9
 ) -> list[list[int]]:
-    """Groups of ideas whose pairwise similarity chains above ``threshold``.
+    """Groups of ideas every two of which are at least ``threshold`` similar (pairs above the
+    threshold are linked, then each linked set is cut by complete linkage: no chaining).
 
     With ``labels``, pairs are looked for inside each cluster only (near-identical texts
     share a cluster), which keeps the cost at the sum of squared cluster sizes instead of
@@ -433,5 +434,28 @@ def near_duplicate_groups(
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(find(i), []).append(i)
-    found = [members for members in groups.values() if len(members) > 1]
+    found = []
+    for members in groups.values():
+        found.extend(tight_groups(unit, members, threshold) if len(members) > 2 else [members])
+    found = [members for members in found if len(members) > 1]
     return sorted(found, key=lambda members: (-len(members), members[0]))
+
+
+def tight_groups(unit: np.ndarray, members: list[int], threshold: float) -> list[list[int]]:
+    """Cut a chain of linked ideas into groups where every pair is at least ``threshold``
+    similar (complete linkage: a group of 137 ideas linked pair by pair mixed topics)."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    rows = np.asarray(members)
+    with threadpool_limits(limits=1, user_api="blas"):
+        similarity = unit[rows].astype(np.float64) @ unit[rows].T.astype(np.float64)
+    distance = np.clip(1.0 - similarity, 0.0, 2.0)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="complete")
+    # a hair under the threshold's distance: pairs exactly at the threshold stay together
+    cut = fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance")
+    parts: dict[int, list[int]] = {}
+    for row, part in zip(rows.tolist(), cut.tolist(), strict=True):
+        parts.setdefault(part, []).append(row)
+    return [sorted(part) for part in parts.values()]

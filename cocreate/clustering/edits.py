@@ -40,6 +40,10 @@ __all__ = [
     "merge_chosen_duplicates",
     "mark_not_duplicate",
     "undo_not_duplicate",
+    "pin_theme",
+    "move_group",
+    "merge_themes",
+    "split_theme",
 ]
 
 
@@ -205,3 +209,88 @@ def mark_not_duplicate(store: Store, idea_id: int, *, by: str) -> int:
 def undo_not_duplicate(store: Store, mark_id: int, *, by: str) -> None:
     """Put a marked idea back among the near-duplicate suggestions (one history line)."""
     store.undo_not_duplicate(mark_id, by=by)
+
+
+# the theme tree (top level): a theme is a cluster of level 1; renaming one is
+# ``rename_cluster``. Pinning a theme pins the groups under it, so a re-clustering keeps the
+# theme with those groups; moving a group or merging themes pins what they touch.
+
+
+def _theme(store: Store, theme_id: int) -> dict[str, Any]:
+    theme = store.get_cluster(theme_id)
+    if theme["level"] != 1 or theme["retired_at"]:
+        raise ValueError(f"Cluster {theme_id} is not an active theme.")
+    return theme
+
+
+def _groups_under(store: Store, theme: dict[str, Any]) -> list[int]:
+    return [
+        c["id"]
+        for c in store.active_clusters(theme["workshop_id"])
+        if c["parent_id"] == theme["id"]
+    ]
+
+
+def pin_theme(store: Store, theme_id: int, pinned: bool = True) -> None:
+    """Pin (or unpin) a theme and the groups under it: a re-clustering keeps them together."""
+    theme = _theme(store, theme_id)
+    for group in _groups_under(store, theme):
+        store.update_cluster(group, pinned=pinned)
+    store.update_cluster(theme_id, pinned=pinned)
+
+
+def move_group(store: Store, cluster_id: int, theme_id: int) -> None:
+    """Put a group under another theme of its workshop; both stay as they are (pinned)."""
+    theme = _theme(store, theme_id)
+    group = store.get_cluster(cluster_id)
+    if group["level"] != 0 or group["retired_at"] or group["workshop_id"] != theme["workshop_id"]:
+        raise ValueError("Only an active group of the theme's workshop can move under it.")
+    store.update_cluster(cluster_id, parent_id=theme_id, pinned=True)
+    pin_theme(store, theme_id)
+
+
+def merge_themes(store: Store, theme_ids: list[int], *, label: str | None = None) -> int:
+    """Put the groups of several themes under the first one, pinned; returns its id."""
+    if len(theme_ids) < 2:
+        raise ValueError("Merging needs at least two themes.")
+    target, *others = (_theme(store, t) for t in theme_ids)
+    for other in others:
+        if other["workshop_id"] != target["workshop_id"]:
+            raise ValueError("Themes of different workshops cannot be merged.")
+        for group in _groups_under(store, other):
+            store.update_cluster(group, parent_id=target["id"])
+        store.retire_cluster(other["id"])
+    if label:
+        rename_cluster(store, target["id"], label)
+    pin_theme(store, target["id"])
+    return target["id"]
+
+
+def split_theme(store: Store, theme_id: int, *, seed: int = 0) -> list[int]:
+    """Cut a theme in two by its groups' centres (the tree's weighted k-means); both themes
+    and their groups are pinned. The new theme is named after its largest group until the
+    facilitator renames it. Returns (the theme's id, the new theme's id)."""
+    from cocreate.clustering.tree import theme_tree
+
+    theme = _theme(store, theme_id)
+    groups = [c for c in store.active_clusters(theme["workshop_id"]) if c["parent_id"] == theme_id]
+    if len(groups) < 2:
+        raise ValueError(f"A theme of {len(groups)} group cannot be cut in two: split a group.")
+    centres = np.vstack([g["centroid"] for g in groups])
+    sizes = np.array([max(1, g["size"]) for g in groups])
+    parent, theme_centres = theme_tree(centres, sizes, n_themes=2, seed=seed)
+    moving = [g for g, part in zip(groups, parent, strict=True) if part == 1]
+    new_id = store.create_cluster(
+        theme["workshop_id"],
+        label=max(moving, key=lambda g: g["size"])["label"],
+        keywords=[],
+        centroid=theme_centres[1],
+        pinned=True,
+        level=1,
+    )
+    for group in moving:
+        store.update_cluster(group["id"], parent_id=new_id)
+    store.update_cluster(theme_id, centroid=theme_centres[0])
+    pin_theme(store, theme_id)
+    pin_theme(store, new_id)
+    return [theme_id, new_id]

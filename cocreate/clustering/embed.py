@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ __all__ = [
     "model_spec_for",
     "idea_text_for_embedding",
     "DEFAULT_MODEL_BY_LANGUAGE",
+    "ideas_language",
 ]
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -407,7 +409,32 @@ def _embed_ideas(store: Store, ideas, embedder: Embedder, progress: Progress | N
     return embed_texts(texts, embedder, store=store, progress=progress)
 
 
-def _embedder_for(store: Store, workshop: dict[str, Any], model: str | Embedder | None) -> Embedder:
+# the share of ideas one language must hold for a one-language model to embed them all
+ONE_LANGUAGE_SHARE = 0.9
+
+
+def ideas_language(languages: Sequence[str | None], default: str | None = None) -> str | None:
+    """The language the model follows: the ideas' own when at least ``ONE_LANGUAGE_SHARE``
+    of those detected share it, else ``"mixed"`` (the multilingual default); ``default``
+    (the workshop's) only when no idea has a language."""
+    known = [language for language in languages if language]
+    if not known:
+        return default
+    language, count = Counter(known).most_common(1)[0]
+    return language if count >= ONE_LANGUAGE_SHARE * len(known) else "mixed"
+
+
+def _embedder_for(
+    store: Store,
+    workshop: dict[str, Any],
+    model: str | Embedder | None,
+    ideas: Sequence[dict[str, Any]] | None = None,
+) -> Embedder:
+    """The asked model, else the default for the ideas' languages (not the interface's or
+    the workshop's: German ideas in a workshop run in English get the multilingual model)."""
     if model is not None and not isinstance(model, str):
         return model
-    return resolve_embedder(model, language=workshop["language"])
+    if ideas is None:
+        ideas = store.list_ideas(workshop["id"])
+    language = ideas_language([i.get("language") for i in ideas], workshop["language"])
+    return resolve_embedder(model, language=language)

@@ -2,10 +2,11 @@
 most representative ideas.
 
 Words are compared without case or accents and reduced to their Snowball stem, so "piste",
-"pistes" and "Pistes" count as one keyword, shown in the form people wrote most often. French
-and English stop words (the ``stop-words`` package, plus the idea-writing filler words in
-``templates/stopwords/``) never become keywords. Two-word keywords ("pistes cyclables") come
-from words written next to each other.
+"pistes" and "Pistes" count as one keyword, shown in the form people wrote most often. The
+stop words of each idea's own language (French, English, German, Spanish, Finnish, Italian,
+Dutch, Portuguese: the ``stop-words`` package), French and English ones, and the words of
+``templates/stopwords/`` (filler words, the never-in-names list) never become keywords.
+Two-word keywords ("pistes cyclables") come from words written next to each other.
 """
 
 from __future__ import annotations
@@ -38,12 +39,30 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    """French and English stop words, folded."""
+# the languages with stop-word lists and stemmers; a text in another language gets the
+# French and English lists (detection falls back on them) and no stemming
+SNOWBALL = {
+    "fr": "french",
+    "en": "english",
+    "de": "german",
+    "es": "spanish",
+    "fi": "finnish",
+    "it": "italian",
+    "nl": "dutch",
+    "pt": "portuguese",
+}
+
+
+@lru_cache(maxsize=32)
+def stop_words(language: str | None = None) -> frozenset[str]:
+    """Stop words of ``language`` (any of ``SNOWBALL``) with the French and English ones,
+    and the words of ``templates/stopwords/*.txt`` (filler words, the never-in-names list),
+    folded. Without a language: French and English."""
     from stop_words import get_stop_words
 
     words = set(get_stop_words("fr")) | set(get_stop_words("en"))
+    if language in SNOWBALL and language not in ("fr", "en"):
+        words |= set(get_stop_words(language))
     for path in sorted(STOPWORDS_DIR.glob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
@@ -54,6 +73,12 @@ def stop_words() -> frozenset[str]:
 _THREAD_STEMMERS = threading.local()
 
 
+class _NoStemmer:
+    @staticmethod
+    def stemWord(word: str) -> str:  # noqa: N802 (snowballstemmer's name)
+        return word
+
+
 def _stemmer(language: str):
     """One stemmer per thread and language: a Snowball stemmer keeps state while it works,
     and Streamlit runs sessions on several threads."""
@@ -61,8 +86,8 @@ def _stemmer(language: str):
 
     stemmers = _THREAD_STEMMERS.__dict__
     if language not in stemmers:
-        name = {"fr": "french", "en": "english"}.get(language, "french")
-        stemmers[language] = snowballstemmer.stemmer(name)
+        name = SNOWBALL.get(language)
+        stemmers[language] = snowballstemmer.stemmer(name) if name else _NoStemmer()
     return stemmers[language]
 
 
@@ -81,17 +106,43 @@ def _word(language: str, word: str) -> tuple[str, int] | None:
     skip = elided.end() if elided else 0
     surface = word[skip:]
     folded = fold(surface)
-    if len(folded) < MIN_WORD_LENGTH or folded in stop_words():
+    if len(folded) < MIN_WORD_LENGTH or folded in stop_words(language):
         return None
     return _key(language, surface), skip
 
 
+# markup and formulas: tags, entities, and words with a digit ("19ème") or a markup sign
+# inside ("Alert(1)</script", "calc'!a0") once the punctuation around them is set aside
+TAG = re.compile(r"<[^>]{0,200}>|&#?\w{1,8};")
+JUNK_SIGN = re.compile(r"[\d<>{}\[\]=()!$\\|@#*^~/+%_]")
+EDGE_PUNCTUATION = "\"'«»“”‘’.,;:!?()[]"
+# what breaks a phrase: sentence punctuation, brackets, and the markup blanked out
+BREAK = re.compile(r"[.,;:!?()\[\]\n\x00«»\"“”]")
+
+
+@lru_cache(maxsize=50_000)
+def _clean(text: str) -> str:
+    """The text with markup and formula fragments blanked (same length, so offsets hold)."""
+    text = TAG.sub(lambda m: "\x00" * len(m.group()), text)
+    parts = re.split(r"(\s+)", text)
+    for n, part in enumerate(parts):
+        core = part.strip(EDGE_PUNCTUATION)
+        if core and JUNK_SIGN.search(core):
+            parts[n] = "\x00" * len(part)
+    return "".join(parts)
+
+
 def _tokens(text: str, language: str) -> list[tuple[str, str, int, int] | None]:
-    """(stem key, surface, start, end) per content word; ``None`` where a stop word breaks
-    the sequence (so bigrams only join neighbours)."""
+    """(stem key, surface, start, end) per content word; ``None`` where a stop word,
+    punctuation or blanked markup breaks the sequence (so bigrams only join neighbours)."""
     found: list[tuple[str, str, int, int] | None] = []
+    text = _clean(text)
+    last_end = 0
     for match in WORD.finditer(text):
         word = match.group()
+        if BREAK.search(text, last_end, match.start()) and found and found[-1] is not None:
+            found.append(None)
+        last_end = match.end()
         known = _word(language, word)
         if known is None:
             found.append(None)

@@ -31,6 +31,7 @@ import numpy as np
 from cocreate.clustering.clusterer import (
     IdeaClusterer,
     assign_to_centroids,
+    group_centres,
     near_duplicate_groups,
     normalise_rows,
 )
@@ -42,16 +43,17 @@ from cocreate.clustering.embed import (
     _embedder_for,
     embed_texts,
     idea_text_for_embedding,
+    ideas_language,
     model_spec_for,
     resolve_embedder,
 )
 from cocreate.clustering.fit_cache import FIT_VERSION, fit_with_cache
 from cocreate.clustering.labels import (
-    cluster_keywords,
-    label_from_keywords,
     representative_members,
 )
 from cocreate.clustering.maps import map_coordinates
+from cocreate.clustering.names import name_groups
+from cocreate.clustering.tree import secondary_themes, theme_tree
 
 if TYPE_CHECKING:
     from cocreate.store import Store
@@ -118,6 +120,13 @@ class TextClustering:
     coordinates: np.ndarray | None
     model_id: str | None
     seed: int
+    # the theme tree: each text's top-level theme, each theme's label, each text's best
+    # other theme (-1: none), its similarity, and whether it sits between the two
+    themes: np.ndarray | None = None
+    theme_labels: dict[int, str] = field(default_factory=dict)
+    secondary: np.ndarray | None = None
+    secondary_similarity: np.ndarray | None = None
+    between_themes: np.ndarray | None = None
 
     @property
     def n_clusters(self) -> int:
@@ -135,6 +144,12 @@ class TextClustering:
                 "loose": bool(self.loose[i]),
                 "duplicate_group": group_of.get(i),
             }
+            if self.themes is not None:
+                theme = int(self.themes[i])
+                row["theme"], row["theme_label"] = theme, self.theme_labels.get(theme, "")
+                shown = self.between_themes is not None and bool(self.between_themes[i])
+                row["secondary_theme"] = int(self.secondary[i]) if shown else None
+                row["secondary_similarity"] = float(self.secondary_similarity[i]) if shown else None
             if texts is not None:
                 row = {"text": texts[i], **row}
             if self.coordinates is not None:
@@ -156,10 +171,13 @@ def cluster_texts(
     with_map: bool = True,
     store: Store | None = None,
     progress: Progress | None = None,
+    n_themes: int | None = None,
+    languages: list[str | None] | None = None,
 ) -> TextClustering:
     """Cluster texts without a workshop, from Python.
 
-    Give ``texts`` (embedded with ``model``, or the default for ``language``), or
+    Give ``texts`` (embedded with ``model``, or the default for the texts' ``languages``,
+    detected when neither they nor ``language`` are given), or
     precomputed ``embeddings`` (one row per text; ``texts`` then only feed the keywords and
     may be omitted). A ``store`` caches the embeddings between calls.
 
@@ -168,10 +186,15 @@ def cluster_texts(
     """
     if embeddings is None and texts is None:
         raise ValueError("Give texts, embeddings, or both.")
-    model_id = None
+    model_id = embedder = None
     if embeddings is None:
+        if languages is None and language is None and model is None:
+            from cocreate.language import detect_languages
+
+            languages = detect_languages(list(texts))
         embedder = model if model is not None and not isinstance(model, str) else None
-        embedder = embedder or resolve_embedder(model, language=language)
+        wanted = ideas_language(languages or [], language)
+        embedder = embedder or resolve_embedder(model, language=wanted)
         embeddings, _ = embed_texts(list(texts), embedder, store=store, progress=progress)
         model_id = embedder.model_id
     X = normalise_rows(np.asarray(embeddings, dtype=np.float32))
@@ -179,17 +202,41 @@ def cluster_texts(
         raise ValueError(f"{len(texts)} texts but {len(X)} embeddings: give one row per text.")
     clusterer = IdeaClusterer(n_clusters, granularity=granularity, random_state=seed).fit(X)
     labels = clusterer.labels_
+    sizes = np.bincount(labels, minlength=clusterer.n_clusters_)
+    parent, theme_centres = theme_tree(
+        clusterer.cluster_centers_, sizes, n_themes=n_themes, seed=seed
+    )
+    themes = parent[labels]
+    second, second_similarity, between = secondary_themes(X, themes, theme_centres)
+    embedder = None if model_id is None else embedder
     if texts is not None:
-        languages = [language] * len(texts) if language else None
-        keywords = cluster_keywords(list(texts), labels, languages=languages)
+        if languages is None:
+            from cocreate.language import detect_languages
+
+            languages = detect_languages(list(texts), default=language)
+        common = {"languages": languages, "vectors": X, "embedder": embedder}
+        names = name_groups(list(texts), labels, centres=clusterer.cluster_centers_, **common)
+        theme_names = name_groups(
+            list(texts), themes, centres=theme_centres, places=False, **common
+        )
+        keywords = {g: found.keywords for g, found in names.items()}
+        cluster_labels = {g: found.label for g, found in names.items()}
+        theme_labels = {t: found.label for t, found in theme_names.items()}
     else:
         keywords = {group: [] for group in range(clusterer.n_clusters_)}
+        cluster_labels = {group: "" for group in range(clusterer.n_clusters_)}
+        theme_labels = {int(t): "" for t in np.unique(themes)}
     return TextClustering(
+        themes=themes,
+        theme_labels=theme_labels,
+        secondary=second,
+        secondary_similarity=second_similarity,
+        between_themes=between,
         labels=labels,
         similarity=clusterer.similarity_,
         loose=clusterer.loose_,
         keywords=keywords,
-        cluster_labels={g: label_from_keywords(words) for g, words in keywords.items()},
+        cluster_labels=cluster_labels,
         representatives=representative_members(X, labels, clusterer.cluster_centers_),
         duplicate_groups=near_duplicate_groups(
             X, labels, threshold=duplicate_threshold or duplicate_threshold_for(model_id)
@@ -210,18 +257,21 @@ def cluster_workshop(
     model: str | Embedder | None = None,
     duplicate_threshold: float | None = None,
     progress: Progress | None = None,
+    n_themes: int | None = None,
 ) -> ClusteringSummary:
     """(Re-)cluster every idea of a workshop, keeping pinned clusters and edited labels.
 
-    ``n_clusters`` counts all clusters, pinned ones included. The result (clusters,
-    keywords, labels, each idea's cluster, similarity, looseness, near-duplicate group and
-    map position) is stored, with the model id, seed and parameters.
+    ``n_clusters`` counts all clusters, pinned ones included; ``n_themes`` the top-level
+    themes over them (default: :func:`cocreate.clustering.tree.theme_count`), pinned themes
+    included. The result (clusters and themes, keywords, labels, each idea's cluster,
+    similarity, looseness, secondary theme, near-duplicate group and map position) is
+    stored, with the model id, seed and parameters.
     """
     target = store.get_workshop(workshop)
     ideas = store.list_ideas(target["id"])
     if not ideas:
         raise ValueError(f"Workshop {target['slug']!r} has no ideas to cluster.")
-    embedder = _embedder_for(store, target, model)
+    embedder = _embedder_for(store, target, model, ideas)
     X, stats = _embed_ideas(store, ideas, embedder, progress)
     X = normalise_rows(X)
     previous = store.active_clusters(target["id"])
@@ -264,7 +314,10 @@ def cluster_workshop(
         if members:
             centre = normalise_rows(X[members].mean(axis=0, keepdims=True))[0]
             similarity[members] = X[members] @ centre
-    _name_clusters(store, ideas, labels, clusters, pinned)
+    _name_clusters(store, ideas, labels, clusters, pinned, X, embedder)
+    themes, parents_of_kept, kept_themes, secondary = _build_tree(
+        store, target["id"], ideas, X, labels, clusters, pinned, n_themes, seed, embedder
+    )
 
     map_key = _map_key(embedder.model_id, seed, ideas)
     coordinates = _previous_map(store, target["id"], map_key, ideas)
@@ -283,6 +336,7 @@ def cluster_workshop(
             "duplicate_group": duplicate_of.get(i),
             "x": coordinates[i, 0],
             "y": coordinates[i, 1],
+            **secondary.get(i, {}),
         }
         for i, idea in enumerate(ideas)
     ]
@@ -298,15 +352,18 @@ def cluster_workshop(
         ),
         "map_key": map_key,
         "finest_reached": finest_reached,
+        "n_themes": n_themes,
+        "themes": len(themes) + len(kept_themes),
     }
     clustering_id = store.save_clustering(
         target["id"],
         model_id=embedder.model_id,
         seed=seed,
         params=params,
-        clusters=clusters,
+        clusters=themes + clusters,
         assignments=assignments,
-        keep_cluster_ids=pinned_ids,
+        keep_cluster_ids=pinned_ids | {t["id"] for t in kept_themes},
+        parents_of_kept=parents_of_kept,
     )
     return ClusteringSummary(
         clustering_id=clustering_id,
@@ -372,24 +429,117 @@ def _carry_labels(previous, current, ideas, free, new_labels) -> dict[int, str]:
     return carried
 
 
-def _name_clusters(store: Store, ideas, labels, clusters, pinned) -> None:
-    """Keywords for every cluster; a label for those without an edited one."""
+def _name_clusters(store: Store, ideas, labels, clusters, pinned, X, embedder=None) -> None:
+    """Keywords and a name (``names.name_groups``) for every cluster; the name becomes the
+    label of those without an edited one."""
     texts = [idea_text_for_embedding(i) for i in ideas]
     languages = [i["language"] for i in ideas]
     keys = sorted({str(ref) for ref in labels})
     number = {key: n for n, key in enumerate(keys)}
-    keywords = cluster_keywords(texts, [number[str(ref)] for ref in labels], languages=languages)
+    numbered = np.array([number[str(ref)] for ref in labels])
+    names = name_groups(
+        texts,
+        numbered,
+        languages=languages,
+        vectors=X,
+        centres=group_centres(X, numbered),
+        embedder=embedder,
+    )
     for cluster in clusters:
-        words = keywords.get(number.get(cluster["ref"], -1), [])
-        cluster["keywords"] = words
+        found = names.get(number.get(cluster["ref"], -1))
+        cluster["keywords"] = found.keywords if found else []
         if not cluster["label_edited"]:
-            cluster["label"] = label_from_keywords(words)
+            cluster["label"] = found.label if found else ""
     for cluster in pinned:
-        words = keywords.get(number.get(str(cluster["id"]), -1), cluster["keywords"])
-        fields: dict[str, Any] = {"keywords": words}
-        if not cluster["label_edited"]:
-            fields["label"] = label_from_keywords(words)
+        found = names.get(number.get(str(cluster["id"]), -1))
+        # a pinned cluster keeps its label (named against other neighbours, it could change)
+        fields: dict[str, Any] = {"keywords": found.keywords if found else cluster["keywords"]}
+        if not cluster["label"] and found:
+            fields["label"] = found.label
         store.update_cluster(cluster["id"], **fields)
+
+
+def _build_tree(store, workshop_id, ideas, X, labels, clusters, pinned, n_themes, seed, embedder):
+    """The top-level themes over the groups: pinned themes kept with the groups under them,
+    the other groups under new themes (named for what their groups share; an edited theme
+    name carried to the new theme sharing most of its ideas), and each idea's secondary
+    theme. Returns (new themes, kept group id -> theme, kept themes, row -> secondary)."""
+    previous = store.active_themes(workshop_id)
+    theme_of_group = {c["id"]: c["parent_id"] for c in store.active_clusters(workshop_id)}
+    for theme in previous:
+        theme["idea_ids"] = {
+            a["idea_id"]
+            for a in store.assignments(workshop_id)
+            if a["cluster_id"] is not None and theme_of_group.get(a["cluster_id"]) == theme["id"]
+        }
+    kept_themes = [t for t in previous if t["pinned"]]
+    kept_ids = {t["id"] for t in kept_themes}
+    refs = [str(r) for r in labels]
+    group_parent: dict[str, Any] = {}
+    for cluster in pinned:
+        if cluster.get("parent_id") in kept_ids:
+            group_parent[str(cluster["id"])] = cluster["parent_id"]
+    free_groups = [g for g in dict.fromkeys(refs) if g not in group_parent]
+    themes: list[dict[str, Any]] = []
+    if free_groups:
+        rows_of = {g: [i for i, r in enumerate(refs) if r == g] for g in free_groups}
+        centres = np.vstack([X[rows_of[g]].mean(axis=0) for g in free_groups])
+        sizes = np.array([len(rows_of[g]) for g in free_groups])
+        wanted = None if n_themes is None else max(1, n_themes - len(kept_themes))
+        parent, _ = theme_tree(centres, sizes, n_themes=wanted, seed=seed)
+        for g, t in zip(free_groups, parent, strict=True):
+            group_parent[g] = f"theme-{t}"
+        themes = [
+            {"ref": f"theme-{t}", "level": 1, "label": "", "label_edited": False}
+            for t in range(int(parent.max()) + 1)
+        ]
+    theme_refs = [*(t["id"] for t in kept_themes), *(t["ref"] for t in themes)]
+    theme_of_row = np.array([theme_refs.index(group_parent[r]) for r in refs])
+    theme_centres = group_centres(X, theme_of_row)
+    for theme, centre in zip(theme_refs, theme_centres, strict=True):
+        for new in themes:
+            if new["ref"] == theme:
+                new["centroid"] = centre
+    _name_themes(ideas, X, theme_of_row, theme_centres, themes, theme_refs, previous, embedder)
+    for cluster in clusters:
+        cluster["parent"] = group_parent[cluster["ref"]]
+    parents_of_kept = {int(c["id"]): group_parent[str(c["id"])] for c in pinned}
+    second, similarity, shown = secondary_themes(X, theme_of_row, theme_centres)
+    secondary = {
+        i: {"secondary": theme_refs[int(second[i])], "secondary_similarity": float(similarity[i])}
+        for i in np.flatnonzero(shown)
+    }
+    return themes, parents_of_kept, kept_themes, secondary
+
+
+def _name_themes(ideas, X, theme_of_row, centres, themes, theme_refs, previous, embedder):
+    """Names for the new themes (places set aside: a theme says what its groups share),
+    unless an edited name of a former theme carries over (most shared ideas, at least half)."""
+    texts = [idea_text_for_embedding(i) for i in ideas]
+    names = name_groups(
+        texts,
+        theme_of_row,
+        languages=[i["language"] for i in ideas],
+        vectors=X,
+        centres=centres,
+        embedder=embedder,
+        places=False,
+    )
+    position = {ref: n for n, ref in enumerate(theme_refs)}
+    for theme in themes:
+        found = names[position[theme["ref"]]]
+        theme["label"], theme["keywords"] = found.label, found.keywords
+    edited = [t for t in previous if t["label_edited"] and not t["pinned"]]
+    if not edited:
+        return
+    members = {t["id"]: t["idea_ids"] for t in edited}
+    for theme in themes:
+        rows = set(np.flatnonzero(theme_of_row == position[theme["ref"]]).tolist())
+        ideas_here = {ideas[i]["id"] for i in rows}
+        for old in edited:
+            shared = len(members[old["id"]] & ideas_here)
+            if shared and shared >= LABEL_CARRY_OVERLAP * min(len(members[old["id"]]), len(rows)):
+                theme["label"], theme["label_edited"] = old["label"], True
 
 
 def _duplicate_groups(X: np.ndarray, refs: list, threshold: float) -> dict[int, int]:

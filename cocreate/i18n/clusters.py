@@ -270,4 +270,69 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "... and {count} earlier marks",
         "fr": "... et {count} marques plus anciennes",
     },
+    # the theme tree (issue 20): themes holding groups, a level switch, theme edits
+    "clusters.metric_themes": {"en": "Themes", "fr": "Thèmes"},
+    "clusters.level": {"en": "Show", "fr": "Afficher"},
+    "clusters.level.themes": {"en": "Themes and their groups", "fr": "Thèmes et leurs groupes"},
+    "clusters.level.groups": {"en": "Groups", "fr": "Groupes"},
+    "clusters.theme_caption": {
+        "en": "{size} ideas · groups: {groups}",
+        "fr": "{size} idées · groupes : {groups}",
+    },
+    "clusters.theme_of_card": {"en": "Theme: {label}", "fr": "Thème : {label}"},
+    "clusters.no_themes": {
+        "en": "This grouping has no themes yet: group the ideas again to build them.",
+        "fr": "Ce regroupement n'a pas encore de thèmes : regroupez à nouveau les idées "
+        "pour les construire.",
+    },
+    "clusters.theme_secondary": {
+        "en": "Ideas of other themes that also touch this one: {count}",
+        "fr": "Idées d'autres thèmes qui touchent aussi celui-ci : {count}",
+    },
+    "clusters.theme_secondary_caption": {
+        "en": "Closest first; the number is the idea's similarity to this theme.",
+        "fr": "Les plus proches d'abord ; le nombre est la similarité de l'idée à ce thème.",
+    },
+    "clusters.themes_title": {"en": "Themes", "fr": "Thèmes"},
+    "clusters.theme_pick": {"en": "Theme", "fr": "Thème"},
+    "clusters.theme_option": {
+        "en": "{label} ({groups} groups, {size} ideas)",
+        "fr": "{label} ({groups} groupes, {size} idées)",
+    },
+    "clusters.theme_save_label": {"en": "Rename the theme", "fr": "Renommer le thème"},
+    "clusters.theme_renamed": {
+        "en": "Theme renamed “{label}”.",
+        "fr": "Thème renommé « {label} ».",
+    },
+    "clusters.theme_pin": {"en": "Pin the theme", "fr": "Épingler le thème"},
+    "clusters.theme_unpin": {"en": "Unpin the theme", "fr": "Désépingler le thème"},
+    "clusters.theme_pin_help": {
+        "en": "A pinned theme keeps its groups when the ideas are grouped again.",
+        "fr": "Un thème épinglé garde ses groupes quand les idées sont regroupées à nouveau.",
+    },
+    "clusters.theme_pinned_done": {"en": "Theme pinned.", "fr": "Thème épinglé."},
+    "clusters.theme_unpinned_done": {"en": "Theme unpinned.", "fr": "Thème désépinglé."},
+    "clusters.theme_split": {"en": "Split the theme in two", "fr": "Couper le thème en deux"},
+    "clusters.theme_split_help": {
+        "en": "Its groups go into two themes by meaning; both are pinned.",
+        "fr": "Ses groupes sont répartis en deux thèmes selon leur sens ; les deux sont épinglés.",
+    },
+    "clusters.theme_split_done": {
+        "en": "Theme split: the new theme is “{label}”.",
+        "fr": "Thème coupé : le nouveau thème s'appelle « {label} ».",
+    },
+    "clusters.theme_merge_pick": {"en": "Themes to merge", "fr": "Thèmes à fusionner"},
+    "clusters.theme_merge_submit": {"en": "Merge the themes", "fr": "Fusionner les thèmes"},
+    "clusters.theme_merge_help": {
+        "en": "The groups of all these themes go under the first one, which is pinned.",
+        "fr": "Les groupes de tous ces thèmes passent sous le premier, qui est épinglé.",
+    },
+    "clusters.themes_merged": {"en": "{count} themes merged.", "fr": "{count} thèmes fusionnés."},
+    "clusters.group_move_pick": {"en": "Group to move", "fr": "Groupe à déplacer"},
+    "clusters.group_move_to": {"en": "Under the theme", "fr": "Sous le thème"},
+    "clusters.group_move_submit": {"en": "Move the group", "fr": "Déplacer le groupe"},
+    "clusters.group_moved": {
+        "en": "Group moved under “{label}”.",
+        "fr": "Groupe déplacé sous « {label} ».",
+    },
 }

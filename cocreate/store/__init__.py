@@ -45,6 +45,7 @@ from cocreate.store.schema import (
     m006_workshop_revision,
     m007_fit_cache,
     m008_triage,
+    m009_theme_tree,
     migrations,
 )
 from cocreate.store.triage import TriageMixin
@@ -74,6 +75,7 @@ __all__ = [
     "m006_workshop_revision",
     "m007_fit_cache",
     "m008_triage",
+    "m009_theme_tree",
     "migrations",
     "now_iso",
 ]

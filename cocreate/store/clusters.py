@@ -16,14 +16,20 @@ from cocreate.store.connection import StoreConnection, StoreError, now_iso
 class ClustersMixin(StoreConnection):
     """The clusterings, clusters, assignments and merges of :class:`cocreate.store.Store`."""
 
-    def active_clusters(self, workshop_id: int) -> list[dict[str, Any]]:
-        """Current clusters with their size, largest first."""
+    def active_clusters(self, workshop_id: int, *, level: int = 0) -> list[dict[str, Any]]:
+        """Current clusters with their size (ideas), largest first: the groups (level 0), or
+        the top-level themes over them (level 1, see :meth:`active_themes`)."""
+        size = (
+            "(SELECT count(*) FROM assignments a WHERE a.cluster_id = c.id)"
+            if level == 0
+            else "(SELECT count(*) FROM assignments a JOIN clusters g ON g.id = a.cluster_id"
+            " WHERE g.parent_id = c.id AND g.retired_at IS NULL)"
+        )
         rows = list(
             self.db.query(
-                "SELECT c.*, (SELECT count(*) FROM assignments a WHERE a.cluster_id = c.id)"
-                " AS size FROM clusters c WHERE c.workshop_id = ? AND c.retired_at IS NULL"
-                " ORDER BY size DESC, c.id",
-                [workshop_id],
+                f"SELECT c.*, {size} AS size FROM clusters c WHERE c.workshop_id = ?"
+                " AND c.retired_at IS NULL AND c.level = ? ORDER BY size DESC, c.id",
+                [workshop_id, level],
             )
         )
         for row in rows:
@@ -32,6 +38,10 @@ class ClustersMixin(StoreConnection):
                 np.frombuffer(row["centroid"], dtype=np.float32) if row["centroid"] else None
             )
         return rows
+
+    def active_themes(self, workshop_id: int) -> list[dict[str, Any]]:
+        """Current top-level themes (clusters of level 1) with their size, largest first."""
+        return self.active_clusters(workshop_id, level=1)
 
     def get_cluster(self, cluster_id: int) -> dict[str, Any]:
         rows = list(self.db.query("SELECT * FROM clusters WHERE id = ?", [cluster_id]))
@@ -46,7 +56,8 @@ class ClustersMixin(StoreConnection):
         return list(
             self.db.query(
                 "SELECT i.id AS idea_id, a.cluster_id, a.similarity, a.loose, a.manual,"
-                " a.duplicate_group, a.x, a.y FROM ideas i"
+                " a.duplicate_group, a.x, a.y, a.secondary_theme_id, a.secondary_similarity"
+                " FROM ideas i"
                 " LEFT JOIN assignments a ON a.idea_id = i.id"
                 " WHERE i.workshop_id = ? ORDER BY i.id",
                 [workshop_id],
@@ -75,11 +86,15 @@ class ClustersMixin(StoreConnection):
         clusters: list[dict[str, Any]],
         assignments: list[dict[str, Any]],
         keep_cluster_ids: Iterable[int] = (),
+        parents_of_kept: dict[int, Any] | None = None,
     ) -> int:
         """Replace a workshop's clusters in one transaction: clusters not in
         ``keep_cluster_ids`` are retired (kept for history), new ``clusters`` inserted
         (each with a ``ref`` that ``assignments`` use as ``cluster``), and every idea in
-        ``assignments`` (re)assigned. Returns the clustering id."""
+        ``assignments`` (re)assigned. A cluster of ``level`` 1 is a theme; a group names its
+        theme by ``parent`` (a ref, or the id of a kept theme); ``parents_of_kept`` puts kept
+        groups under a theme (id -> ref or id). An assignment's ``secondary`` (a ref or id)
+        and ``secondary_similarity`` give the idea's secondary theme. Returns the id."""
         stamp = now_iso()
         keep = list(keep_cluster_ids)
         with self._write() as conn:
@@ -104,10 +119,13 @@ class ClustersMixin(StoreConnection):
                 [stamp, workshop_id, *keep],
             )
             ids: dict[Any, int] = {cid: cid for cid in keep}
-            for cluster in clusters:
+            # themes (level 1) before the groups that name them as parent
+            for cluster in sorted(clusters, key=lambda c: -c.get("level", 0)):
+                parent = cluster.get("parent")
                 ids[cluster["ref"]] = conn.execute(
                     "INSERT INTO clusters (workshop_id, clustering_id, label, label_edited,"
-                    " keywords, pinned, centroid, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    " keywords, pinned, centroid, created_at, level, parent_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         workshop_id,
                         clustering_id,
@@ -117,18 +135,32 @@ class ClustersMixin(StoreConnection):
                         int(cluster.get("pinned", False)),
                         np.asarray(cluster["centroid"], dtype=np.float32).tobytes(),
                         stamp,
+                        int(cluster.get("level", 0)),
+                        ids[parent] if parent is not None else None,
                     ],
                 ).lastrowid
             for cluster_id, cluster in ((ids[c["ref"]], c) for c in clusters):
                 cluster["id"] = cluster_id
+            # kept (pinned) clusters under a theme of this clustering
+            conn.executemany(
+                "UPDATE clusters SET parent_id = ? WHERE id = ?",
+                [(ids[parent], cid) for cid, parent in (parents_of_kept or {}).items()],
+            )
             self._write_assignments(conn, assignments, ids, stamp)
         return clustering_id
 
     @staticmethod
     def _write_assignments(conn, assignments, ids, stamp) -> None:
+        def secondary(a):
+            ref = a.get("secondary")
+            if ref is None:
+                return None
+            return ids[ref] if ids is not None else ref
+
         conn.executemany(
             "INSERT OR REPLACE INTO assignments (idea_id, cluster_id, similarity, loose, manual,"
-            " duplicate_group, x, y, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " duplicate_group, x, y, assigned_at, secondary_theme_id, secondary_similarity)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     a["idea_id"],
@@ -140,6 +172,8 @@ class ClustersMixin(StoreConnection):
                     float(a["x"]) if a.get("x") is not None else None,
                     float(a["y"]) if a.get("y") is not None else None,
                     stamp,
+                    secondary(a),
+                    float(a["secondary_similarity"]) if secondary(a) is not None else None,
                 )
                 for a in assignments
             ],
@@ -151,8 +185,9 @@ class ClustersMixin(StoreConnection):
             self._write_assignments(conn, assignments, None, now_iso())
 
     def update_cluster(self, cluster_id: int, **fields: Any) -> None:
-        """Change ``label``, ``label_edited``, ``keywords``, ``pinned`` or ``centroid``."""
-        allowed = {"label", "label_edited", "keywords", "pinned", "centroid"}
+        """Change ``label``, ``label_edited``, ``keywords``, ``pinned``, ``centroid`` or
+        ``parent_id`` (the theme a group sits under)."""
+        allowed = {"label", "label_edited", "keywords", "pinned", "centroid", "parent_id"}
         unknown = set(fields) - allowed
         if unknown:
             raise StoreError(f"Cannot update {', '.join(sorted(unknown))} of a cluster.")
@@ -171,12 +206,20 @@ class ClustersMixin(StoreConnection):
             )
 
     def create_cluster(
-        self, workshop_id: int, *, label: str, keywords: list[str], centroid, pinned: bool
+        self,
+        workshop_id: int,
+        *,
+        label: str,
+        keywords: list[str],
+        centroid,
+        pinned: bool,
+        level: int = 0,
+        parent_id: int | None = None,
     ) -> int:
         with self._write() as conn:
             return conn.execute(
                 "INSERT INTO clusters (workshop_id, label, label_edited, keywords, pinned,"
-                " centroid, created_at) VALUES (?, ?, 0, ?, ?, ?, ?)",
+                " centroid, created_at, level, parent_id) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?)",
                 [
                     workshop_id,
                     label,
@@ -184,6 +227,8 @@ class ClustersMixin(StoreConnection):
                     int(pinned),
                     np.asarray(centroid, dtype=np.float32).tobytes(),
                     now_iso(),
+                    level,
+                    parent_id,
                 ],
             ).lastrowid
 

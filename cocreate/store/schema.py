@@ -596,6 +596,19 @@ def m008_triage(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
+def m009_theme_tree(db: sqlite_utils.Database) -> None:
+    # the theme tree: a theme is a cluster of level 1 over groups (level 0) that name it as
+    # parent; an idea's secondary theme (where it sits between two) with its similarity
+    db.execute("ALTER TABLE clusters ADD COLUMN level INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE clusters ADD COLUMN parent_id INTEGER REFERENCES clusters(id)")
+    db.execute(
+        "ALTER TABLE assignments ADD COLUMN secondary_theme_id INTEGER REFERENCES clusters(id)"
+    )
+    db.execute("ALTER TABLE assignments ADD COLUMN secondary_similarity REAL")
+    db.execute("CREATE INDEX clusters_parent ON clusters(parent_id)")
+
+
+@migrations()
 def m010_duplicate_review(db: sqlite_utils.Database) -> None:
     # "not a duplicate" marks: an idea taken out of near-duplicate suggestions, by whom and
     # when, kept when undone (undone_at) so the review can be read back

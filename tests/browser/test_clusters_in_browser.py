@@ -43,7 +43,7 @@ def test_clustered_demo_shows_its_wall_of_cards_and_map(serve, browser, db_path,
         card = cards.filter(has=page.get_by_role("heading", name=cluster["label"], exact=True))
         expect(card).to_be_visible()
         expect(card.get_by_text(f"{cluster['size']} idées", exact=False).first).to_be_visible()
-    expect(page.get_by_test_id("stMetric")).to_have_count(4)
+    expect(page.get_by_test_id("stMetric")).to_have_count(5)
     # the line under the figures names the model and seed (a blank bar until it renders)
     expect(page.get_by_text("modèle use-multilingual-v3 · graine 0", exact=False)).to_be_visible()
     whole_page_screenshot(page, output_dir / "clusters-page.png")

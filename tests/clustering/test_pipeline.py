@@ -43,7 +43,9 @@ def test_new_ideas_join_the_nearest_cluster_without_moving_the_wall(store, demo,
     cluster_workshop(store, demo["id"], model=use_model)
     wall = labels_by_idea(store, demo)
     bikes = next(
-        c for c in cluster_cards(store, demo["id"]) if any("vélo" in k for k in c["keywords"])
+        c
+        for c in cluster_cards(store, demo["id"])
+        if any("vélo" in k or "cycl" in k for k in c["keywords"])
     )
     idea = submit_idea(store, demo["id"], "Un garage à vélos sécurisé près de la gare")
     assert assign_new_ideas(store, demo["id"], model=use_model) == 1

@@ -16,12 +16,17 @@ from cocreate.clustering import (
     duplicate_suggestions,
     merge_batches,
     merge_clusters,
+    merge_themes,
     model_spec_for,
+    move_group,
     move_idea,
     pin_cluster,
+    pin_theme,
     rename_cluster,
     resolve_embedder,
     split_cluster,
+    split_theme,
+    theme_cards,
     undo_merge,
     wall_rows,
 )
@@ -60,6 +65,8 @@ MAP_LABELS = 25
 DUPLICATE_GROUPS_PER_PAGE = 20
 NOT_DUPLICATES_SHOWN = 50
 MERGES_SHOWN = 30
+THEME_COLUMNS = 2
+SECONDARY_SHOWN = 30
 
 lang = ui_lang()
 store = open_store()
@@ -70,7 +77,7 @@ page_header("clusters", workshop, lang)
 def done(message: str) -> None:
     """Show ``message`` after the rerun that redraws the wall."""
     # name fields show the stored label again, not what was typed before the edit
-    rerun_with_message("clusters", message, forget=("clusters_label_",))
+    rerun_with_message("clusters", message, forget=("clusters_label_", "clusters_theme_label_"))
 
 
 def keep_valid(key: str, options: list) -> None:
@@ -189,6 +196,14 @@ for card in cards:
     name = card["label"] or t("clusters.unnamed", lang)
     names[card["id"]] = name if name not in names.values() else f"{name} (#{card['id']})"
 by_id = {card["id"]: card for card in cards}
+themes = theme_cards(store.active_themes(workshop["id"]), cards, assignments)
+theme_names: dict[int, str] = {}
+for theme in themes:
+    name = theme["label"] or t("clusters.unnamed", lang)
+    theme_names[theme["id"]] = (
+        name if name not in theme_names.values() else f"{name} (#{theme['id']})"
+    )
+theme_by_id = {theme["id"]: theme for theme in themes}
 # a backlog imported without votes shows no "0 votes" everywhere
 has_votes = any(idea["votes"] is not None for idea in ideas.values())
 
@@ -206,13 +221,14 @@ if waiting:
             placed = assign_new_ideas(store, workshop["id"], model=wall_model)
         done(t("clusters.placed", lang, count=placed))
 
-groups_metric, ideas_metric, loose_metric, duplicates_metric, download_col = st.columns(
-    [1, 1, 1, 1, 2], vertical_alignment="bottom"
+groups_metric, ideas_metric, loose_metric, duplicates_metric, themes_metric, download_col = (
+    st.columns([1, 1, 1, 1, 1, 2], vertical_alignment="bottom")
 )
 groups_metric.metric(t("clusters.metric_clusters", lang), len(cards))
 ideas_metric.metric(t("clusters.metric_ideas", lang), format_number(len(ideas), lang))
 loose_metric.metric(t("clusters.metric_loose", lang), sum(card["loose"] for card in cards))
 duplicates_metric.metric(t("clusters.metric_duplicates", lang), len(suggestions))
+themes_metric.metric(t("clusters.metric_themes", lang), len(themes))
 
 
 def export_file(path: str, workshop_id: int, fmt: str) -> bytes:
@@ -289,6 +305,8 @@ def cluster_card(card: dict) -> None:
         counts.append(t("clusters.card_loose", lang, count=card["loose"]))
     if card["pinned"]:
         counts.append(t("clusters.pinned", lang))
+    if card.get("parent_id") in theme_names:
+        counts.append(t("clusters.theme_of_card", lang, label=theme_names[card["parent_id"]]))
     st.caption(" · ".join(counts))
     if card["keywords"]:
         st.markdown(" ".join(f":blue-badge[{escape_markdown(k)}]" for k in card["keywords"]))
@@ -302,7 +320,55 @@ def cluster_card(card: dict) -> None:
         members_list(card)
 
 
-with tab_wall:
+def theme_card(theme: dict) -> None:
+    """A theme: its name, size, its groups (name and size) and a few of its ideas; the ideas
+    of other themes that touch it, behind an expander (the secondary-theme filter)."""
+    pin = " :material/push_pin:" if theme["pinned"] else ""
+    st.subheader(escape_markdown(theme_names[theme["id"]]) + pin, anchor=False)
+    counts = [t("clusters.theme_caption", lang, size=theme["size"], groups=len(theme["groups"]))]
+    if has_votes:
+        counts.append(votes_text(theme["votes"]))
+    if theme["pinned"]:
+        counts.append(t("clusters.pinned", lang))
+    st.caption(" · ".join(counts))
+    st.markdown(
+        " ".join(
+            f":blue-badge[{escape_markdown(names[group['id']])} · {group['size']}]"
+            for group in theme["groups"]
+        )
+    )
+    examples = [
+        idea
+        for group in theme["groups"][:REPRESENTATIVES]
+        for idea in distinct_representatives(group["members"], 1)
+    ]
+    st.markdown("\n".join(f"- {escape_markdown(shorten(i['text'], 150))}" for i in examples))
+    if theme["secondary"]:
+        label = t("clusters.theme_secondary", lang, count=len(theme["secondary"]))
+        with st.expander(label):
+            st.caption(t("clusters.theme_secondary_caption", lang))
+            st.markdown(
+                "\n".join(
+                    f"- `{similarity:.2f}` {escape_markdown(shorten(ideas[i]['text'], 180))}"
+                    for i, similarity in theme["secondary"][:SECONDARY_SHOWN]
+                    if i in ideas
+                )
+            )
+
+
+def theme_wall() -> None:
+    if not themes:
+        st.info(t("clusters.no_themes", lang))
+        return
+    for start in range(0, len(themes), THEME_COLUMNS):
+        for column, theme in zip(
+            st.columns(THEME_COLUMNS), themes[start : start + THEME_COLUMNS], strict=False
+        ):
+            with column, st.container(border=True, key=f"clusters_theme_{theme['id']}"):
+                theme_card(theme)
+
+
+def group_wall() -> None:
     order = st.radio(
         t("clusters.sort", lang),
         ["size", "votes", "label"] if has_votes else ["size", "label"],
@@ -338,6 +404,21 @@ with tab_wall:
             hide_index=True,
             width="stretch",
         )
+
+
+with tab_wall:
+    level = st.radio(
+        t("clusters.level", lang),
+        # the groups first: the wall people know; the themes one click away
+        ["groups", "themes"],
+        format_func=lambda o: t(f"clusters.level.{o}", lang),
+        horizontal=True,
+        key="clusters_level",
+    )
+    if level == "themes":
+        theme_wall()
+    else:
+        group_wall()
 
 with tab_map:
     points, placed = from_workshop(
@@ -503,6 +584,108 @@ def group_option(cluster_id: int) -> str:
     return t("clusters.option", lang, label=names[cluster_id], size=by_id[cluster_id]["size"])
 
 
+def theme_option(theme_id: int) -> str:
+    theme = theme_by_id[theme_id]
+    return t(
+        "clusters.theme_option",
+        lang,
+        label=theme_names[theme_id],
+        groups=len(theme["groups"]),
+        size=theme["size"],
+    )
+
+
+def theme_edits() -> None:
+    """Rename, pin, merge themes and move a group under another theme (clustering.edits)."""
+    theme_ids = [theme["id"] for theme in themes]
+    keep_valid("clusters_theme_pick", theme_ids)
+    keep_valid("clusters_theme_merge_pick", theme_ids)
+    keep_valid("clusters_theme_move_group", [card["id"] for card in cards])
+    st.subheader(t("clusters.themes_title", lang), anchor=False)
+    picked = st.selectbox(
+        t("clusters.theme_pick", lang),
+        theme_ids,
+        format_func=theme_option,
+        placeholder=t("widget.choose_one", lang),
+        key="clusters_theme_pick",
+    )
+    theme = theme_by_id[picked]
+    label_col, save_col = st.columns([4, 1], vertical_alignment="bottom")
+    new_label = label_col.text_input(
+        t("clusters.label", lang), value=theme["label"], key=f"clusters_theme_label_{picked}"
+    )
+    if save_col.button(t("clusters.theme_save_label", lang), key="clusters_theme_save_label"):
+        if not new_label.strip():
+            st.error(t("clusters.label_required", lang))
+        else:
+            rename_cluster(store, picked, new_label)
+            done(t("clusters.theme_renamed", lang, label=" ".join(new_label.split())))
+    actions = st.container(horizontal=True)
+    if actions.button(
+        t("clusters.theme_unpin" if theme["pinned"] else "clusters.theme_pin", lang),
+        key="clusters_theme_pin",
+        icon=":material/push_pin:",
+        help=t("clusters.theme_pin_help", lang),
+    ):
+        pin_theme(store, picked, not theme["pinned"])
+        done(
+            t(
+                "clusters.theme_unpinned_done" if theme["pinned"] else "clusters.theme_pinned_done",
+                lang,
+            )
+        )
+    if actions.button(
+        t("clusters.theme_split", lang),
+        key="clusters_theme_split",
+        icon=":material/call_split:",
+        help=t("clusters.theme_split_help", lang),
+        disabled=len(theme["groups"]) < 2,
+    ):
+        first, second = split_theme(store, picked, seed=int(clustering["seed"]))
+        done(t("clusters.theme_split_done", lang, label=store.get_cluster(second)["label"]))
+    to_merge = st.multiselect(
+        t("clusters.theme_merge_pick", lang),
+        theme_ids,
+        format_func=theme_option,
+        placeholder=t("clusters.merge_placeholder", lang),
+        key="clusters_theme_merge_pick",
+    )
+    st.caption(t("clusters.theme_merge_help", lang))
+    if st.button(
+        t("clusters.theme_merge_submit", lang),
+        key="clusters_theme_merge_submit",
+        icon=":material/call_merge:",
+        disabled=len(to_merge) < 2,
+    ):
+        merge_themes(store, to_merge)
+        done(t("clusters.themes_merged", lang, count=len(to_merge)))
+    group_col, theme_col = st.columns(2)
+    group = group_col.selectbox(
+        t("clusters.group_move_pick", lang),
+        [card["id"] for card in cards],
+        format_func=group_option,
+        placeholder=t("widget.choose_one", lang),
+        key="clusters_theme_move_group",
+    )
+    # a group moves to another theme than its own
+    targets = [i for i in theme_ids if group is None or i != by_id[group].get("parent_id")]
+    keep_valid("clusters_theme_move_to", targets)
+    target = theme_col.selectbox(
+        t("clusters.group_move_to", lang),
+        targets,
+        format_func=theme_option,
+        placeholder=t("widget.choose_one", lang),
+        key="clusters_theme_move_to",
+    )
+    if st.button(
+        t("clusters.group_move_submit", lang),
+        key="clusters_theme_move_submit",
+        disabled=group is None or target is None,
+    ):
+        move_group(store, group, target)
+        done(t("clusters.group_moved", lang, label=theme_names[target]))
+
+
 with tab_edit:
     ids = [card["id"] for card in cards]
     for key in ("clusters_edit_pick", "clusters_move_from", "clusters_move_to"):
@@ -616,6 +799,10 @@ with tab_edit:
     ):
         move_idea(store, idea_id, target)
         done(t("clusters.moved", lang, label=names[target]))
+
+    if themes:
+        st.divider()
+        theme_edits()
 
     st.divider()
     st.subheader(t("clusters.recluster_title", lang), anchor=False)

@@ -1,0 +1,331 @@
+"""Issue 20's measures (run by ``python bench/quality.py --themes``): the theme tree against the
+coarsest human labels and k-means told the true k, name hit rates (cocreate, BERTopic's default
+c-TF-IDF names, KeyBERTInspired, both implemented here after BERTopic's documentation because
+BERTopic's import needs UMAP/HDBSCAN), the secondary theme on Grand Débat tags, and the time
+naming + tree add to a clustering at about 10k ideas.
+
+Name hit: embed each generated name and each human theme name (USE); a hit when the human name
+nearest the generated one is the group's majority theme. Secondary: on answers the annotators
+gave two or more tags, a hit when another tag than the majority one is the majority tag of one
+of the idea's two nearest themes; chance replaces the second by any other theme (mean)."""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+import time
+from collections import Counter
+
+import labelled_sets
+import numpy as np
+from sklearn.cluster import KMeans
+from sklearn.metrics import (
+    adjusted_mutual_info_score,
+    adjusted_rand_score,
+    normalized_mutual_info_score,
+)
+
+from cocreate.clustering import IdeaClusterer, embed_texts, normalise_rows
+from cocreate.clustering.clusterer import group_centres
+from cocreate.clustering.names import name_groups
+from cocreate.clustering.tree import secondary_themes, theme_tree
+from cocreate.language import detect_languages
+
+# sets whose labels are theme names (NNV groups are numbers; Polis en/de are conversations)
+NAMED = ("paris-bp-descriptions", "actons", "paris-titles-sqlite", "polis-austria-de", "polis-en")
+# the sets whose 15 largest groups' names are printed, one per language
+SHOWN = ("paris-bp-descriptions", "polis-en", "polis-austria-de")
+TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn CountVectorizer's default, as BERTopic
+
+
+def polis_english() -> tuple[str, list[str], list[str]]:
+    """Every English Polis comment with its conversation's topic name (14 topics)."""
+    path = labelled_sets.DATA_DIR / "polis-opendata" / "derived" / "polis_all_comments_pooled.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["language"] == "en" and r["text"].strip()]
+    return "polis-en", [r["text"].strip() for r in rows], [r["topic"] for r in rows]
+
+
+def figures(truth, found) -> dict:
+    return {
+        "nmi": normalized_mutual_info_score(truth, found),
+        "ari": adjusted_rand_score(truth, found),
+        "ami": adjusted_mutual_info_score(truth, found),
+    }
+
+
+def ctfidf(texts, labels):
+    """BERTopic's c-TF-IDF: tf of a word in a class (L1), times log(1 + A / f_word)."""
+    groups = sorted(set(labels.tolist()))
+    counts = {g: Counter() for g in groups}
+    for text, g in zip(texts, labels, strict=True):
+        counts[int(g)].update(TOKEN.findall(text.lower()))
+    totals = Counter()
+    for c in counts.values():
+        totals.update(c)
+    average = sum(sum(c.values()) for c in counts.values()) / len(groups)
+    return {
+        g: sorted(
+            ((c[w] / max(1, sum(c.values()))) * math.log(1 + average / totals[w]), w) for w in c
+        )[::-1]
+        for g, c in counts.items()
+    }
+
+
+def bertopic_names(texts, labels) -> dict[int, str]:
+    return {g: " ".join(w for _, w in rows[:4]) for g, rows in ctfidf(texts, labels).items()}
+
+
+def keybert_names(texts, labels, X, embedder) -> dict[int, str]:
+    """KeyBERTInspired: the 100 best c-TF-IDF words, ranked by cosine to the mean of the
+    topic's 5 most representative documents (here: nearest its centre), top 4 shown."""
+    scores = ctfidf(texts, labels)
+    centres = group_centres(X, labels)
+    words = sorted({w for rows in scores.values() for _, w in rows[:100]})
+    vectors = normalise_rows(embedder.encode(words))
+    row = {w: i for i, w in enumerate(words)}
+    names = {}
+    for g, rows in scores.items():
+        members = np.flatnonzero(labels == g)
+        top = members[np.argsort(-(X[members] @ centres[g]))[:5]]
+        topic = normalise_rows(X[top].mean(axis=0, keepdims=True))[0]
+        candidates = [w for _, w in rows[:100]]
+        ranked = sorted(candidates, key=lambda w: -float(vectors[row[w]] @ topic))
+        names[g] = " ".join(ranked[:4])
+    return names
+
+
+def hit_rate(names: dict[int, str], labels, truth, human_vectors, human, embedder) -> float:
+    groups = sorted(names)
+    generated = normalise_rows(embedder.encode([names[g] or "-" for g in groups]))
+    nearest = np.argmax(generated @ human_vectors.T, axis=1)
+    hits = []
+    for g, n in zip(groups, nearest, strict=True):
+        majority = Counter(np.asarray(truth)[labels == g].tolist()).most_common(1)[0][0]
+        hits.append(human[n] == majority)
+    return float(np.mean(hits))
+
+
+def run(store, embedder, log) -> list[str]:
+    lines = [
+        "Theme tree (top level, default count) vs k-means told the true k; lower level = groups;"
+        " name hit rate on the groups (cocreate / BERTopic c-TF-IDF / KeyBERTInspired):",
+        f"{'set':<24}{'n':>6}{'k':>4}{'grp':>5}{'thm':>5}  {'top NMI':>7}{'ARI':>6}{'AMI':>6}"
+        f" | {'KM NMI':>6}{'ARI':>6}{'AMI':>6} | {'low NMI':>7}{'ARI':>6}{'AMI':>6}"
+        f" | {'hit co':>6}{'BT':>6}{'KBI':>6} lang",
+    ]
+    tops, kms, lows = [], [], []
+    hits = {"cocreate": [], "bertopic": [], "keybert": []}
+    sets = (
+        list(labelled_sets.french_sets())
+        + [
+            s
+            for s in labelled_sets.held_out_sets()
+            if not s[0].rsplit("-", 1)[-1].isdigit() or s[0].endswith("4000")
+        ]
+        + [polis_english()]
+    )
+    shown, named = [], []
+    for name, texts, truth in sets:
+        log(f"themes: {name}")
+        X, _ = embed_texts(texts, embedder, store=store)
+        X = normalise_rows(X)
+        fit = IdeaClusterer(random_state=0).fit(X)
+        parent, centres = theme_tree(fit.cluster_centers_, np.bincount(fit.labels_), seed=0)
+        top = parent[fit.labels_]
+        k = len(set(truth))
+        km = KMeans(k, random_state=0, n_init=10).fit_predict(X)
+        f_top, f_km, f_low = figures(truth, top), figures(truth, km), figures(truth, fit.labels_)
+        tops.append(f_top), kms.append(f_km), lows.append(f_low)
+        row = (
+            f"{name:<24}{len(texts):>6}{k:>4}{fit.n_clusters_:>5}{len(centres):>5}"
+            f"  {f_top['nmi']:>7.3f}{f_top['ari']:>6.3f}{f_top['ami']:>6.3f}"
+            f" | {f_km['nmi']:>6.3f}{f_km['ari']:>6.3f}{f_km['ami']:>6.3f}"
+            f" | {f_low['nmi']:>7.3f}{f_low['ari']:>6.3f}{f_low['ami']:>6.3f}"
+        )
+        if name in NAMED or name.startswith("granddebat"):
+            named.append(name)
+            languages = detect_languages(texts, default="fr")
+            human = sorted(set(truth))
+            human_vectors = normalise_rows(embedder.encode(human))
+            ours = name_groups(
+                texts,
+                fit.labels_,
+                languages=languages,
+                vectors=X,
+                centres=fit.cluster_centers_,
+                embedder=embedder,
+            )
+            rates = {
+                "cocreate": hit_rate(
+                    {g: n.label for g, n in ours.items()},
+                    fit.labels_,
+                    truth,
+                    human_vectors,
+                    human,
+                    embedder,
+                ),
+                "bertopic": hit_rate(
+                    bertopic_names(texts, fit.labels_),
+                    fit.labels_,
+                    truth,
+                    human_vectors,
+                    human,
+                    embedder,
+                ),
+                "keybert": hit_rate(
+                    keybert_names(texts, fit.labels_, X, embedder),
+                    fit.labels_,
+                    truth,
+                    human_vectors,
+                    human,
+                    embedder,
+                ),
+            }
+            for method, rate in rates.items():
+                hits[method].append(rate)
+            if name in SHOWN:
+                shown.append(largest_names(name, ours, fit.labels_, rates["cocreate"]))
+            language = Counter(languages).most_common(1)[0][0]
+            row += (
+                f" | {rates['cocreate']:>6.2f}{rates['bertopic']:>6.2f}{rates['keybert']:>6.2f}"
+                f" {language}"
+            )
+        lines.append(row)
+    for label, items in (("top level", tops), ("k-means true k", kms), ("lower level", lows)):
+        mean = {m: np.mean([i[m] for i in items]) for m in ("nmi", "ari", "ami")}
+        lines.append(
+            f"  mean {label:<16} NMI {mean['nmi']:.3f} ARI {mean['ari']:.3f} AMI {mean['ami']:.3f}"
+        )
+    below = [
+        s[0]
+        for s, t, m in zip(sets, tops, kms, strict=True)
+        if t["nmi"] < m["nmi"] - 0.03 or t["ari"] < m["ari"] - 0.03
+    ]
+    lines.append(f"  sets where the top level is > 0.03 below k-means on NMI or ARI: {below}")
+    for method, rates in hits.items():
+        mean = np.mean(rates)
+        lines.append(f"  name hit rate {method:<9} mean {mean:.3f} over {len(rates)} sets")
+    beaten = [
+        n
+        for n, c, b, k in zip(
+            named, hits["cocreate"], hits["bertopic"], hits["keybert"], strict=True
+        )
+        if c < max(b, k)
+    ]
+    lines.append(f"  named sets where cocreate's hit rate is below BERTopic's or KBI's: {beaten}")
+    for block in shown:
+        lines.extend(block)
+    lines.extend(secondary(store, embedder, log))
+    return lines
+
+
+def largest_names(name, names, labels, rate) -> list[str]:
+    sizes = np.bincount(labels)
+    order = np.argsort(-sizes, kind="stable")[:15]
+    lines = [f"Names of the 15 largest groups of {name} (hit rate {rate:.2f}):"]
+    lines += [f"  {sizes[g]:>5}  {names[int(g)].label}" for g in order]
+    return lines
+
+
+def secondary(store, embedder, log) -> list[str]:
+    path = labelled_sets.DATA_DIR / "granddebat-tamis" / "derived_granddebat_tamis_flat.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["reponse"].strip() and r["majority_tag"]]
+    hits = chance = pair = best = knn_hits = total = between = ideas = 0
+    for question in sorted({r["question"] for r in rows}):
+        subset = [r for r in rows if r["question"] == question]
+        if len(subset) < labelled_sets.MIN_ITEMS:
+            continue
+        texts = [r["reponse"].strip() for r in subset]
+        X = normalise_rows(embed_texts(texts, embedder, store=store)[0])
+        fit = IdeaClusterer(random_state=0).fit(X)
+        parent, centres = theme_tree(fit.cluster_centers_, np.bincount(fit.labels_), seed=0)
+        themes = parent[fit.labels_]
+        second, _, shown = secondary_themes(X, themes, centres)
+        knn_second = neighbour_vote(X, themes, len(centres))
+        between += int(shown.sum())
+        ideas += len(texts)
+        tag_of = {
+            t: Counter(subset[i]["majority_tag"] for i in np.flatnonzero(themes == t)).most_common(
+                1
+            )[0][0]
+            for t in range(len(centres))
+        }
+        for i, r in enumerate(subset):
+            others = set(r["tags_distinct"].split("|")) - {r["majority_tag"], ""}
+            if not others or len(centres) < 2:
+                continue
+            total += 1
+            own = int(themes[i])
+
+            def hit(t, own=own, others=others, tag_of=tag_of):
+                return bool(others & {tag_of[own], tag_of[t]})
+
+            hits += hit(int(second[i]))
+            knn_hits += hit(int(knn_second[i]))
+            rest = [t for t in range(len(centres)) if t != own]
+            chance += np.mean([hit(t) for t in rest])
+            best += max(hit(t) for t in rest)
+            pair += np.mean(
+                [
+                    bool(others & {tag_of[a], tag_of[b]})
+                    for a in range(len(centres))
+                    for b in range(len(centres))
+                    if a != b
+                ]
+            )
+    return [
+        f"Secondary theme, Grand Débat answers with 2+ tags ({total}): another tag among the"
+        f" tags of the idea's theme and its secondary theme {hits / total:.3f};"
+        f" chance with its own theme and a random other {chance / total:.3f}"
+        f" (x{hits / max(chance, 1e-9):.2f}); chance of a random pair of themes"
+        f" {pair / total:.3f} (x{hits / max(pair, 1e-9):.2f}); best possible second theme"
+        f" {best / total:.3f} (x{best / max(pair, 1e-9):.2f} a random pair: the ceiling of"
+        " this measure); second theme by a vote of the 10 nearest ideas (bench only)"
+        f" {knn_hits / total:.3f}; ideas shown between two themes:"
+        f" {between}/{ideas} ({100 * between / ideas:.0f}%)",
+    ]
+
+
+def neighbour_vote(X, themes, n_themes, k: int = 10) -> np.ndarray:
+    """Per idea, the other theme its k nearest ideas (cosine-weighted) vote for most."""
+    similarity = X @ X.T
+    np.fill_diagonal(similarity, -np.inf)
+    nearest = np.argsort(-similarity, axis=1)[:, :k]
+    votes = np.zeros((len(X), n_themes))
+    rows = np.repeat(np.arange(len(X)), k)
+    np.add.at(votes, (rows, themes[nearest].ravel()), similarity[rows, nearest.ravel()])
+    votes[np.arange(len(X)), themes] = -np.inf
+    return np.argmax(votes, axis=1)
+
+
+def speed(store, embedder, log) -> list[str]:
+    """Naming + tree against the clustering fit at ~10k ideas (NNV pooled + Paris titles)."""
+    texts = []
+    for name, set_texts, _ in list(labelled_sets.french_sets()) + list(
+        labelled_sets.held_out_sets()
+    ):
+        if name.startswith("nnv-") or name == "paris-titles-sqlite":
+            texts += set_texts
+    texts = texts[:10_000]
+    X = normalise_rows(embed_texts(texts, embedder, store=store)[0])
+    languages = detect_languages(texts, default="fr")
+    name_groups(texts[:50], np.zeros(50, int), languages=languages[:50])  # models loaded
+    started = time.perf_counter()
+    fit = IdeaClusterer(random_state=0).fit(X)
+    fit_s = time.perf_counter() - started
+    started = time.perf_counter()
+    parent, centres = theme_tree(fit.cluster_centers_, np.bincount(fit.labels_), seed=0)
+    themes = parent[fit.labels_]
+    secondary_themes(X, themes, centres)
+    common = {"languages": languages, "vectors": X, "embedder": embedder}
+    name_groups(texts, fit.labels_, centres=fit.cluster_centers_, **common)
+    name_groups(texts, themes, centres=centres, places=False, **common)
+    extra_s = time.perf_counter() - started
+    return [
+        f"Speed at {len(texts)} ideas: clustering fit {fit_s:.2f} s, naming + tree"
+        f" {extra_s:.2f} s (ratio {extra_s / fit_s:.2f} of the fit alone, texts read by the sets"
+        " before; the goal's ratio, to embed + fit in a fresh process: bench/speed.py part 6)"
+    ]

@@ -1,0 +1,470 @@
+"""Names a city would print for groups and themes: short noun phrases in the ideas' language.
+
+Candidates are noun phrases of the texts nearest each group's centre: for French, spaCy's
+``fr_core_news_md`` tags and lemmatises (a noun or proper noun, its adjectives and a "de"
+complement: "pistes cyclables", "qualité de l'air", "Champ-de-Mars"); for other languages,
+runs of content words between stop words and punctuation, compared by their ``simplemma``
+lemma (German phrases must end on a capitalised noun). The best candidates by class-based
+TF-IDF over the groups (BERTopic's c-TF-IDF on document frequencies) are ranked, with an
+embedder, KeyBERTInspired-style: the cosine of the phrase to the mean of the group's most
+representative texts (a person's name loses, a place holding the group wins); a second phrase
+is picked by maximal marginal relevance. A phrase seen only inside a longer one is a fragment.
+Candidates and phrase vectors are kept per process (the themes reuse the groups' reading).
+Words of ``templates/stopwords/never-in-names.txt`` never appear; markup, formulas and ordinals are
+blanked before reading (``labels._clean``). Proper nouns keep their capitals; a group held by
+a place is named for the place, a theme (``places=False``) for what its groups share.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from cocreate.clustering.labels import (
+    STOPWORDS_DIR,
+    _clean,
+    _tokens,
+    fold,
+    stop_words,
+)
+
+__all__ = [
+    "GroupName",
+    "name_groups",
+    "never_in_names",
+    "french_pipeline",
+    "reading_languages",
+]
+
+# texts nearest the centre read per group, and characters read of each (bound the tagger's
+# time whatever the size of the set and of the texts)
+NAME_SAMPLE = 24
+READ_CHARS = 400
+# best c-TF-IDF candidates (the filter) ranked by their embedding, per group
+CANDIDATES = 15
+# texts nearest the centre whose mean is the group's topic (BERTopic's KeyBERTInspired default)
+REPRESENTATIVE = 5
+# a proper noun that does not hold the group (a person's name, most often) loses this cosine;
+# a place that holds it gains PLACE_BONUS (the name says the place)
+PROPER_PENALTY = 0.1
+PLACE_BONUS = 0.2
+# weight of the likeness to the first pick when choosing the second (maximal marginal relevance)
+MMR_DIVERSITY = 0.7
+# a language detected in fewer texts than this share is read as the texts' main language
+MIN_LANGUAGE_SHARE = 0.05
+CANDIDATE_CACHE_SIZE = 50_000
+PHRASE_CACHE_SIZE = 50_000
+_CANDIDATE_CACHE: dict[tuple[str, str], list[tuple[str, str, bool]]] = {}
+_PHRASE_VECTORS: dict[tuple, np.ndarray] = {}
+MAX_PHRASE_WORDS = 3
+# a word capitalised in at least this share of its uses is a proper noun (keeps capitals)
+PROPER_SHARE = 0.7
+# a place named in this share of a group's texts holds the group: the name says the place
+PLACE_SHARE = 0.4
+NEVER_FILE = STOPWORDS_DIR / "never-in-names.txt"
+# ordinal debris left by numbers written with their suffix ("19 ème", "3 rd")
+ORDINALS = frozenset({"eme", "ème", "er", "ere", "ieme", "th", "st", "nd", "rd", "te", "ten"})
+
+
+@dataclass
+class GroupName:
+    label: str
+    keywords: list[str]
+
+
+@lru_cache(maxsize=1)
+def never_in_names() -> frozenset[str]:
+    """The user-editable list of words never to put in a name, folded."""
+    if not NEVER_FILE.is_file():
+        return frozenset()
+    lines = NEVER_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and line[0] != "#")
+
+
+@lru_cache(maxsize=1)
+def french_pipeline():
+    """spaCy's French tagger and lemmatiser, loaded once (None when not installed)."""
+    try:
+        import spacy
+
+        return spacy.load("fr_core_news_md", exclude=["parser", "ner", "senter"])
+    except (ImportError, OSError):
+        return None
+
+
+@lru_cache(maxsize=100_000)
+def _lemma(language: str, word: str) -> str:
+    import simplemma
+
+    try:
+        return fold(simplemma.lemmatize(word, lang=language))
+    except ValueError:  # a language simplemma lacks
+        return fold(word)
+
+
+def _usable(word: str, language: str) -> bool:
+    folded = fold(word)
+    return (
+        len(folded) >= 2
+        and folded not in stop_words(language)
+        and folded not in ORDINALS
+        and folded not in never_in_names()
+        and not any(part in never_in_names() for part in folded.split("-"))
+    )
+
+
+def _french_phrases(texts: list[str]) -> list[list[tuple[str, str, bool]]]:
+    """(lemma key, surface, proper) candidates per text, from spaCy's parts of speech."""
+    nlp = french_pipeline()
+    found = []
+    cleaned = [_clean(t).replace("\x00", " ; ") for t in texts]
+    for doc in nlp.pipe(cleaned, batch_size=128):
+        _join_hyphenated(doc)
+        candidates = []
+        tokens = list(doc)
+        for start, token in enumerate(tokens):
+            if token.pos_ not in ("NOUN", "PROPN") or not _usable(token.text, "fr"):
+                continue
+            # the head alone, then with each following adjective / noun / "de" complement
+            words = [token]
+            surface_end = token.idx + len(token.text)
+            candidates.append(_french_candidate(doc, words, token.idx, surface_end))
+            i = start + 1
+            while i < len(tokens) and len(words) < MAX_PHRASE_WORDS:
+                nxt = tokens[i]
+                if nxt.pos_ in ("ADJ", "NOUN", "PROPN") and _usable(nxt.text, "fr"):
+                    words.append(nxt)
+                    i += 1
+                elif nxt.lower_ in ("de", "d'", "d’", "du", "des") and i + 1 < len(tokens):
+                    j = i + 1
+                    if tokens[j].pos_ == "DET" and j + 1 < len(tokens):
+                        j += 1
+                    if tokens[j].pos_ in ("NOUN", "PROPN") and _usable(tokens[j].text, "fr"):
+                        words.append(tokens[j])
+                        i = j + 1
+                    else:
+                        break
+                else:
+                    break
+                last = words[-1]
+                candidates.append(
+                    _french_candidate(doc, words, token.idx, last.idx + len(last.text))
+                )
+        found.append(candidates)
+    return found
+
+
+def _join_hyphenated(doc) -> None:
+    """One token for a hyphenated name the tokenizer cut ("Buttes - Chaumont"), a proper
+    noun when a part is capitalised."""
+    from spacy.util import filter_spans
+
+    spans, i = [], 1
+    while i < len(doc) - 1:
+        start = i - 1
+        # word-word(-word...) with no space around the hyphens
+        while (
+            i < len(doc) - 1
+            and doc[i].text == "-"
+            and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_
+            and doc[i + 1].is_alpha
+        ):
+            i += 2
+        if i - 1 > start:
+            spans.append(doc[start:i])
+        i += 1
+    spans = filter_spans(spans)
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            proper = any(t.text[:1].isupper() for t in span)
+            pos = "PROPN" if proper else span.root.pos_
+            retokenizer.merge(span, attrs={"POS": pos, "LEMMA": span.text})
+
+
+def _french_candidate(doc, words, start: int, end: int) -> tuple[str, str, bool]:
+    key = " ".join(fold(w.lemma_ or w.text) for w in words)
+    surface = doc.text[start:end]
+    return key, surface, all(w.pos_ == "PROPN" for w in words)
+
+
+def _other_phrases(texts: list[str], languages: list[str]) -> list[list[tuple[str, str, bool]]]:
+    """Candidates from runs of content words (``labels._tokens`` boundaries), lemma keys."""
+    found = []
+    for text, language in zip(texts, languages, strict=True):
+        tokens = _tokens(text, language)
+        runs: list[list[tuple[str, str, int, int]]] = [[]]
+        for token in tokens:
+            if token is None or not _usable(token[1], language):
+                runs.append([])
+            else:
+                runs[-1].append(token)
+        candidates = []
+        for run in runs:
+            for start in range(len(run)):
+                for size in range(1, MAX_PHRASE_WORDS + 1):
+                    part = run[start : start + size]
+                    if len(part) < size:
+                        break
+                    # German nouns are capitalised: a phrase ends on one
+                    if language == "de" and not part[-1][1][:1].isupper():
+                        continue
+                    key = " ".join(_lemma(language, t[1]) for t in part)
+                    surface = text[part[0][2] : part[-1][3]]
+                    proper = language != "de" and all(t[1][:1].isupper() for t in part)
+                    candidates.append((key, surface, proper))
+        found.append(candidates)
+    return found
+
+
+def _shown(forms: Counter, language: str) -> str:
+    """The form people wrote most, lower case unless a proper noun (capitalised in most
+    uses, or with a capital inside: "Champ-de-Mars") or German."""
+    written = forms.most_common(1)[0][0]
+    total = sum(forms.values())
+    capitalised = sum(n for form, n in forms.items() if form[:1].isupper())
+    inner = any(ch.isupper() for ch in written[1:])
+    if language == "de" or inner or capitalised >= PROPER_SHARE * total:
+        return written
+    return written.lower()
+
+
+def _capitalised(label: str) -> str:
+    return label[:1].upper() + label[1:] if label else label
+
+
+def reading_languages(languages: Sequence[str | None], default: str = "fr") -> list[str]:
+    """Each text's language for naming: a language detected in fewer than
+    ``MIN_LANGUAGE_SHARE`` of the texts (short texts misread as Portuguese or Dutch) counts as
+    the most common one, so a stray guess loads no lemma dictionary and splits no phrase."""
+    found = [language or default for language in languages]
+    counts = Counter(found)
+    if not counts:
+        return found
+    main = counts.most_common(1)[0][0]
+    kept = {lang for lang, n in counts.items() if n >= MIN_LANGUAGE_SHARE * len(found)}
+    return [lang if lang in kept else main for lang in found]
+
+
+def _read(text: str) -> str:
+    """The start of a text the tagger reads, cut on a word boundary (no truncated phrase)."""
+    if len(text) <= READ_CHARS:
+        return text
+    cut = text[:READ_CHARS]
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    return cut[:space] if space > 0 else cut
+
+
+def _candidates(texts: list[str], languages: list[str]) -> list[list[tuple[str, str, bool]]]:
+    """Candidate phrases per text, read once per (language, text) in this process: a group's
+    texts are read again when its theme is named, and on the next clustering."""
+    french = french_pipeline() is not None
+    keys = [
+        (language if language == "fr" and french else f"~{language}", _read(text))
+        for text, language in zip(texts, languages, strict=True)
+    ]
+    missing = list(dict.fromkeys(k for k in keys if k not in _CANDIDATE_CACHE))
+    if len(_CANDIDATE_CACHE) + len(missing) > CANDIDATE_CACHE_SIZE:
+        _CANDIDATE_CACHE.clear()
+    spacy_keys = [k for k in missing if k[0] == "fr"]
+    other_keys = [k for k in missing if k[0] != "fr"]
+    if spacy_keys:
+        found = _french_phrases([text for _, text in spacy_keys])
+        _CANDIDATE_CACHE.update(zip(spacy_keys, found, strict=True))
+    if other_keys:
+        found = _other_phrases([t for _, t in other_keys], [lang[1:] for lang, _ in other_keys])
+        _CANDIDATE_CACHE.update(zip(other_keys, found, strict=True))
+    return [_CANDIDATE_CACHE[k] for k in keys]
+
+
+def _phrase_vectors(embedder, phrases: list[str]) -> np.ndarray:
+    """Unit vectors of phrases, each embedded once per model in this process."""
+    model = getattr(embedder, "model_id", id(embedder))
+    missing = list(dict.fromkeys(p for p in phrases if (model, p) not in _PHRASE_VECTORS))
+    if missing:
+        if len(_PHRASE_VECTORS) + len(missing) > PHRASE_CACHE_SIZE:
+            _PHRASE_VECTORS.clear()
+        vectors = np.asarray(embedder.encode(missing), dtype=np.float32)
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        _PHRASE_VECTORS.update(((model, p), v) for p, v in zip(missing, vectors, strict=True))
+    return np.vstack([_PHRASE_VECTORS[(model, p)] for p in phrases])
+
+
+def name_groups(
+    texts: Sequence[str],
+    labels: Sequence[int],
+    *,
+    languages: Sequence[str | None] | None = None,
+    vectors: np.ndarray | None = None,
+    centres: np.ndarray | None = None,
+    embedder=None,
+    places: bool = True,
+    top_n: int = 6,
+) -> dict[int, GroupName]:
+    """A name and keywords per group of ``labels``.
+
+    ``vectors`` (unit rows) and ``centres`` pick the texts read (nearest the centre first);
+    with an ``embedder`` too, the best c-TF-IDF candidates are ranked by their cosine to the
+    mean of the group's most representative texts (KeyBERTInspired); without them, the first
+    texts are read and c-TF-IDF alone decides. ``places=False`` (themes) skips
+    proper-noun-only candidates."""
+    labels = np.asarray(labels)
+    n = len(texts)
+    language_of = reading_languages([languages[i] for i in range(n)] if languages else [None] * n)
+    groups = sorted({int(g) for g in labels})
+    sample: dict[int, list[int]] = {}
+    for group in groups:
+        members = np.flatnonzero(labels == group)
+        if vectors is not None and centres is not None:
+            order = np.argsort(-(vectors[members] @ centres[group]), kind="stable")
+            members = members[order]
+        sample[group] = members[:NAME_SAMPLE].tolist()
+    read = sorted(i for members in sample.values() for i in members)
+    found = _candidates([texts[i] for i in read], [language_of[i] for i in read])
+    candidates = dict(zip(read, found, strict=True))
+
+    df: dict[int, Counter] = {}
+    forms: dict[str, Counter] = defaultdict(Counter)
+    proper_votes: dict[str, Counter] = defaultdict(Counter)
+    key_language: dict[str, Counter] = defaultdict(Counter)
+    for group in groups:
+        counts: Counter = Counter()
+        for i in sample[group]:
+            keys = set()
+            for key, surface, proper in candidates[i]:
+                keys.add(key)
+                forms[key][surface] += 1
+                proper_votes[key][proper] += 1
+                key_language[key][language_of[i]] += 1
+            counts.update(keys)
+        df[group] = counts
+    totals: Counter = Counter()
+    for counts in df.values():
+        totals.update(counts)
+    average = sum(len(sample[g]) for g in groups) / max(1, len(groups))
+
+    def is_place(key: str) -> bool:
+        return proper_votes[key][True] > proper_votes[key][False]
+
+    scored: dict[int, list[tuple[float, str]]] = {}
+    held_by_place: dict[int, set[str]] = {}
+    for group in groups:
+        size = max(1, len(sample[group]))
+        counts = _whole_phrases(df[group])
+        need = 2 if size >= 5 else 1
+        rows = []
+        held_by_place[group] = set()
+        for key, count in counts.items():
+            if count < need or (not places and is_place(key)):
+                continue
+            tf = count / size
+            score = tf * math.log(1 + average / totals[key])
+            # a place most of the group names holds the group together
+            if places and is_place(key) and tf >= PLACE_SHARE:
+                score *= 2
+                held_by_place[group].add(key)
+            rows.append((score * (1 + 0.2 * key.count(" ")), key))
+        if not rows:  # nothing repeats: the best single mentions
+            rows = [(c / size, k) for k, c in counts.items() if places or not is_place(k)]
+        rows.sort(key=lambda r: (-r[0], r[1]))
+        scored[group] = rows[: max(CANDIDATES, top_n)]
+
+    picks = None
+    if embedder is not None and vectors is not None:
+        topics = {g: vectors[sample[g][:REPRESENTATIVE]].mean(axis=0) for g in groups if sample[g]}
+        picks = _by_topic(scored, forms, topics, embedder, is_place, held_by_place)
+    names: dict[int, GroupName] = {}
+    for group in groups:
+        keys = [key for _, key in scored[group]]
+        if picks is not None and picks.get(group):
+            keys = picks[group] + [k for k in keys if k not in picks[group]]
+        keys = _without_repeats(keys)
+        shown = [_shown(forms[k], key_language[k].most_common(1)[0][0]) for k in keys]
+        names[group] = GroupName(_label(keys, shown), shown[:top_n])
+    return names
+
+
+def _whole_phrases(counts: Counter) -> Counter:
+    """The group's candidates without those seen only inside a longer one (a fragment:
+    "Champ" of "Champ Mars", "qualité" when every text says "qualité de l'air")."""
+    multi = [k for k in counts if " " in k]
+    kept = Counter()
+    for key, count in counts.items():
+        words = key.split()
+        inside = any(
+            counts[longer] >= count and _contains(longer.split(), words)
+            for longer in multi
+            if longer != key and len(longer) > len(key)
+        )
+        if not inside:
+            kept[key] = count
+    return kept
+
+
+def _contains(longer: list[str], words: list[str]) -> bool:
+    size = len(words)
+    return any(longer[i : i + size] == words for i in range(len(longer) - size + 1))
+
+
+def _without_repeats(keys: list[str]) -> list[str]:
+    """Each key once; a key inside an earlier one ("piste" after "piste cyclable") goes."""
+    kept: list[str] = []
+    for key in keys:
+        words = set(key.split())
+        if any(words <= set(other.split()) for other in kept):
+            continue
+        kept.append(key)
+    return kept
+
+
+def _label(keys: list[str], shown: list[str]) -> str:
+    """The best phrase; a one-word phrase gets the next one beside it ("Vélo · stationnement")."""
+    if not keys:
+        return ""
+    label = shown[0]
+    if len(keys) > 1 and " " not in keys[0]:
+        first = set(keys[0].split())
+        pairs = zip(keys[1:], shown[1:], strict=True)
+        second = next((s for k, s in pairs if not set(k.split()) & first), "")
+        if second:
+            label = f"{label} · {second}"
+    return _capitalised(label)
+
+
+def _by_topic(scored, forms, topics, embedder, is_place, held_by_place) -> dict[int, list[str]]:
+    """Per group, its candidates ordered KeyBERTInspired-style: cosine of the phrase to the
+    mean of the group's most representative texts; a proper noun (a person, most often) loses
+    ``PROPER_PENALTY`` unless a place holds the group; the second pick by maximal marginal
+    relevance (close to the topic, unlike the first)."""
+    keys = sorted({key for rows in scored.values() for _, key in rows})
+    if not keys:
+        return {}
+    vectors = _phrase_vectors(embedder, [forms[k].most_common(1)[0][0] for k in keys])
+    row_of = {k: i for i, k in enumerate(keys)}
+    picks: dict[int, list[str]] = {}
+    for group, rows in scored.items():
+        if not rows or group not in topics:
+            continue
+        topic = topics[group] / max(float(np.linalg.norm(topics[group])), 1e-12)
+        evidence = []
+        for _, key in rows:
+            value = float(vectors[row_of[key]] @ topic)
+            if key in held_by_place[group]:
+                value += PLACE_BONUS
+            elif is_place(key):
+                value -= PROPER_PENALTY
+            evidence.append((value, key))
+        evidence.sort(key=lambda r: (-r[0], r[1]))
+        first = evidence[0][1]
+        rest = []
+        for value, key in evidence[1:]:
+            overlap = float(vectors[row_of[key]] @ vectors[row_of[first]])
+            rest.append((value - MMR_DIVERSITY * overlap, key))
+        rest.sort(key=lambda r: (-r[0], r[1]))
+        picks[group] = [first] + [key for _, key in rest]
+    return picks
