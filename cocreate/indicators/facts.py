@@ -17,24 +17,10 @@ from typing import Any
 import pandas as pd
 
 from cocreate.indicators.definitions import AgeBand, RowColumns, load_row_columns
+from cocreate.triage import IDEA_FACT_COLUMNS
 
-FACT_COLUMNS = (
-    "idea_id",
-    "workshop_id",
-    "created",
-    "source",
-    "channel",
-    "author",
-    "language",
-    "status",
-    "outcome",
-    "decided_at",
-    "answered_at",
-    "cost",
-    "department",
-    "cluster_id",
-    "original",
-)
+# the facts frame the triage library gives (cocreate.triage.idea_facts)
+FACT_COLUMNS = IDEA_FACT_COLUMNS
 DERIVED_COLUMNS = ("month", "year", "neighbourhood", "age_band", "contributor")
 # an age outside this is a typing slip, not a person
 OLDEST_AGE = 120
