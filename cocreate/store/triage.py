@@ -288,16 +288,22 @@ class TriageMixin(StoreConnection):
                 found[row["id"]] = row
         return found
 
-    def current_decision(
-        self, *, idea_id: int | None = None, cluster_id: int | None = None
+    def _live_row(
+        self, table: str, idea_id: int | None, cluster_id: int | None
     ) -> dict[str, Any] | None:
+        """The row of ``table`` (decisions, valuations) in force on an idea or a cluster."""
         column, value = ("idea_id", idea_id) if idea_id is not None else ("cluster_id", cluster_id)
         rows = list(
             self.db.query(
-                f"SELECT * FROM decisions WHERE {column} = ? AND superseded_at IS NULL", [value]
+                f"SELECT * FROM {table} WHERE {column} = ? AND superseded_at IS NULL", [value]
             )
         )
         return rows[0] if rows else None
+
+    def current_decision(
+        self, *, idea_id: int | None = None, cluster_id: int | None = None
+    ) -> dict[str, Any] | None:
+        return self._live_row("decisions", idea_id, cluster_id)
 
     def workshop_decisions(self, workshop_id: int) -> list[dict[str, Any]]:
         return list(
@@ -628,13 +634,7 @@ class TriageMixin(StoreConnection):
     def current_valuation(
         self, *, idea_id: int | None = None, cluster_id: int | None = None
     ) -> dict[str, Any] | None:
-        column, value = ("idea_id", idea_id) if idea_id is not None else ("cluster_id", cluster_id)
-        rows = list(
-            self.db.query(
-                f"SELECT * FROM valuations WHERE {column} = ? AND superseded_at IS NULL", [value]
-            )
-        )
-        return rows[0] if rows else None
+        return self._live_row("valuations", idea_id, cluster_id)
 
     def write_assignee(
         self,
