@@ -5,9 +5,9 @@ BERTopic's import needs UMAP/HDBSCAN), the secondary theme on Grand Débat tags,
 naming + tree add to a clustering at about 10k ideas.
 
 Name hit: embed each generated name and each human theme name (USE); a hit when the human name
-nearest the generated one is the group's majority theme. Secondary: on answers the annotators
-gave two or more tags, a hit when another tag than the majority one is the majority tag of one
-of the idea's two nearest themes; chance replaces the second by any other theme (mean)."""
+nearest the generated one is the group's majority theme. Secondary (see :func:`secondary`): the
+issue's measure (the theme mapped from an answer's second tag among its theme and secondary
+theme, against 2 random themes) and the second round's (tags of the two themes)."""
 
 from __future__ import annotations
 
@@ -230,10 +230,20 @@ def largest_names(name, names, labels, rate) -> list[str]:
 
 
 def secondary(store, embedder, log) -> list[str]:
+    """Both measures of the secondary theme on Grand Débat answers with 2+ tags.
+
+    The issue's, read literally: each tag is mapped to the theme holding most of the OTHER
+    answers whose first (majority) tag it is (leave-one-out, so not circular; a tag never first
+    elsewhere falls back to the theme holding most other answers carrying it at all); for each
+    (answer, second tag) pair, a hit when the theme mapped from the second tag is the answer's
+    theme or its secondary theme; chance: 2 random themes, 2/T. The second round's: another tag
+    among the majority tags of the answer's theme and its secondary theme."""
     path = labelled_sets.DATA_DIR / "granddebat-tamis" / "derived_granddebat_tamis_flat.csv"
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = [r for r in csv.DictReader(handle) if r["reponse"].strip() and r["majority_tag"]]
-    hits = chance = pair = best = knn_hits = total = between = ideas = 0
+    old = Counter()
+    new = Counter()
+    between = ideas = 0
     for question in sorted({r["question"] for r in rows}):
         subset = [r for r in rows if r["question"] == question]
         if len(subset) < labelled_sets.MIN_ITEMS:
@@ -243,50 +253,76 @@ def secondary(store, embedder, log) -> list[str]:
         fit = IdeaClusterer(random_state=0).fit(X)
         parent, centres = theme_tree(fit.cluster_centers_, np.bincount(fit.labels_), seed=0)
         themes = parent[fit.labels_]
+        n_themes = len(centres)
+        if n_themes < 2:
+            continue
         second, _, shown = secondary_themes(X, themes, centres)
-        knn_second = neighbour_vote(X, themes, len(centres))
+        candidates = {"centre": second, "vote": neighbour_vote(X, themes, n_themes)}
         between += int(shown.sum())
         ideas += len(texts)
+        first = [r["majority_tag"] for r in subset]
+        tags = [set(r["tags_distinct"].split("|")) - {""} for r in subset]
+        firsts = Counter(zip(first, themes.tolist(), strict=True))
+        carried = Counter((tag, int(t)) for ts, t in zip(tags, themes, strict=True) for tag in ts)
         tag_of = {
-            t: Counter(subset[i]["majority_tag"] for i in np.flatnonzero(themes == t)).most_common(
-                1
-            )[0][0]
-            for t in range(len(centres))
+            t: Counter(first[i] for i in np.flatnonzero(themes == t)).most_common(1)[0][0]
+            for t in range(n_themes)
         }
-        for i, r in enumerate(subset):
-            others = set(r["tags_distinct"].split("|")) - {r["majority_tag"], ""}
-            if not others or len(centres) < 2:
+        for i in range(len(subset)):
+            others = tags[i] - {first[i]}
+            if not others:
                 continue
-            total += 1
             own = int(themes[i])
-
-            def hit(t, own=own, others=others, tag_of=tag_of):
-                return bool(others & {tag_of[own], tag_of[t]})
-
-            hits += hit(int(second[i]))
-            knn_hits += hit(int(knn_second[i]))
-            rest = [t for t in range(len(centres)) if t != own]
-            chance += np.mean([hit(t) for t in rest])
-            best += max(hit(t) for t in rest)
-            pair += np.mean(
-                [
-                    bool(others & {tag_of[a], tag_of[b]})
-                    for a in range(len(centres))
-                    for b in range(len(centres))
-                    if a != b
-                ]
+            old["total"] += 1
+            for method, chosen in candidates.items():
+                old[method] += bool(others & {tag_of[own], tag_of[int(chosen[i])]})
+            rest = [t for t in range(n_themes) if t != own]
+            old["chance"] += np.mean([bool(others & {tag_of[own], tag_of[t]}) for t in rest])
+            old["pair"] += np.mean(
+                [bool(others & {tag_of[a], tag_of[b]}) for a in rest + [own] for b in rest]
             )
+            old["best"] += max(bool(others & {tag_of[own], tag_of[t]}) for t in rest)
+            for tag in others:
+                mapped = mapped_theme(tag, i, first, tags, themes, firsts, carried, n_themes)
+                if mapped is None:
+                    new["unmapped"] += 1
+                    continue
+                new["total"] += 1
+                new["chance"] += 2 / n_themes
+                new["own"] += mapped == own
+                new["own_chance"] += 1.0 if mapped == own else 1 / (n_themes - 1)
+                for method, chosen in candidates.items():
+                    new[method] += mapped in (own, int(chosen[i]))
+    n, o = new["total"], old["total"]
     return [
-        f"Secondary theme, Grand Débat answers with 2+ tags ({total}): another tag among the"
-        f" tags of the idea's theme and its secondary theme {hits / total:.3f};"
-        f" chance with its own theme and a random other {chance / total:.3f}"
-        f" (x{hits / max(chance, 1e-9):.2f}); chance of a random pair of themes"
-        f" {pair / total:.3f} (x{hits / max(pair, 1e-9):.2f}); best possible second theme"
-        f" {best / total:.3f} (x{best / max(pair, 1e-9):.2f} a random pair: the ceiling of"
-        " this measure); second theme by a vote of the 10 nearest ideas (bench only)"
-        f" {knn_hits / total:.3f}; ideas shown between two themes:"
-        f" {between}/{ideas} ({100 * between / ideas:.0f}%)",
+        f"Secondary theme (the issue's measure), Grand Débat (answer, second tag) pairs: {n}"
+        f" ({new['unmapped']} second tags never seen on another answer left out); the theme"
+        " mapped from the second tag (leave-one-out: the theme holding most other answers whose"
+        " first tag it is) among the answer's theme and its secondary theme:"
+        f" {new['centre'] / n:.3f}, chance 2 random themes (2/T) {new['chance'] / n:.3f}"
+        f" (x{new['centre'] / new['chance']:.2f}); with the answer's own theme kept and a random"
+        f" other {new['own_chance'] / n:.3f} (x{new['centre'] / new['own_chance']:.2f});"
+        f" the own theme alone {new['own'] / n:.3f}; secondary by a vote of the 10 nearest"
+        f" ideas {new['vote'] / n:.3f} (x{new['vote'] / new['chance']:.2f})",
+        f"Secondary theme (the second round's measure), answers with 2+ tags ({o}): another tag"
+        f" among the majority tags of the answer's theme and its secondary theme"
+        f" {old['centre'] / o:.3f}; chance with its own theme and a random other"
+        f" {old['chance'] / o:.3f} (x{old['centre'] / old['chance']:.2f}); a random pair of"
+        f" themes {old['pair'] / o:.3f} (x{old['centre'] / old['pair']:.2f}); best possible"
+        f" second theme {old['best'] / o:.3f}; 10-nearest vote {old['vote'] / o:.3f};"
+        f" ideas shown between two themes: {between}/{ideas} ({100 * between / ideas:.0f}%)",
     ]
+
+
+def mapped_theme(tag, i, first, tags, themes, firsts, carried, n_themes) -> int | None:
+    """The theme holding most answers other than ``i`` whose first tag is ``tag`` (else: that
+    carry it at all); None when no other answer carries it. Ties: the lower theme."""
+    own = int(themes[i])
+    for counts, mine in ((firsts, first[i] == tag), (carried, tag in tags[i])):
+        best = max(range(n_themes), key=lambda t: (counts[(tag, t)] - (mine and t == own), -t))
+        if counts[(tag, best)] - (mine and best == own) > 0:
+            return best
+    return None
 
 
 def neighbour_vote(X, themes, n_themes, k: int = 10) -> np.ndarray:

@@ -186,7 +186,11 @@ def triage_decide(
 @triage_group.command("list")
 @click.argument("workshop")
 @click.option("--status", "statuses", multiple=True)
-@click.option("--cluster", type=int, default=None)
+@click.option("--cluster", type=int, default=None, help="The ideas of this group.")
+@click.option("--theme", type=int, default=None, help="The ideas of this theme's groups.")
+@click.option(
+    "--with-secondary", is_flag=True, help="With --theme: also the ideas it is second theme of."
+)
 @click.option("--department", default=None)
 @click.option("--source", default=None)
 @click.option("--language", default=None)
@@ -206,6 +210,8 @@ def triage_list_command(
     workshop,
     statuses,
     cluster,
+    theme,
+    with_secondary,
     department,
     source,
     language,
@@ -224,6 +230,8 @@ def triage_list_command(
     filters: dict[str, Any] = {
         "status": list(statuses),
         "cluster_id": cluster,
+        "theme_id": theme,
+        "with_secondary": with_secondary,
         "department": department,
         "source": source,
         "language": language,

@@ -78,7 +78,13 @@ from cocreate.clustering.pipeline import (
     cluster_workshop,
     duplicate_threshold_for,
 )
-from cocreate.clustering.tree import secondary_themes, theme_cards, theme_count, theme_tree
+from cocreate.clustering.tree import (
+    secondary_themes,
+    theme_cards,
+    theme_count,
+    theme_members,
+    theme_tree,
+)
 from cocreate.clustering.wall import (
     cluster_cards,
     distinct_representatives,
@@ -113,6 +119,7 @@ __all__ = [
     "theme_tree",
     "secondary_themes",
     "theme_cards",
+    "theme_members",
     "cluster_cards",
     "DEFAULT_DUPLICATE_THRESHOLD",
     "DUPLICATE_THRESHOLD_BY_MODEL",

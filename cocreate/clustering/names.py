@@ -18,6 +18,7 @@ a place is named for the place, a theme (``places=False``) for what its groups s
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -69,6 +70,34 @@ PLACE_SHARE = 0.4
 NEVER_FILE = STOPWORDS_DIR / "never-in-names.txt"
 # ordinal debris left by numbers written with their suffix ("19 ème", "3 rd")
 ORDINALS = frozenset({"eme", "ème", "er", "ere", "ieme", "th", "st", "nd", "rd", "te", "ten"})
+# closed-class words the stop lists miss (German adverbs and modal forms)
+_GERMAN_ADVERBS = (
+    "ganz mehr weniger darf dürfen bitte sehr immer wieder schon gerne endlich überall"
+    " einfach wirklich genau eigentlich natürlich leider vielleicht unbedingt"
+)
+EXTRA_FUNCTION_WORDS = {"de": frozenset(_GERMAN_ADVERBS.split())}
+# English verbs people open proposals with ("Identify ...", "continue to ..."): no tagger for
+# English, so a closed list and the verb suffixes -ify / -ize; a phrase never starts on one
+_ENGLISH_VERBS = (
+    "identify continue ensure improve increase reduce allow provide create support keep stop"
+    " ban give let help encourage promote require remove add build develop invest protect"
+    " consider implement establish maintain raise lower limit prevent introduce replace put"
+    " take bring become seem think believe feel know want need like agree disagree say see"
+    " go come get include make use start end try focus address tackle find offer change"
+)
+ENGLISH_VERBS = frozenset(_ENGLISH_VERBS.split())
+VERB_SUFFIXES = ("ify", "ize", "izes", "ifies")
+# keyboard rows (QWERTY, QWERTZ, AZERTY): 4+ letters along one is mashing, not a word
+KEYBOARD_ROWS = ("qwertyuiop", "qwertzuiop", "azertyuiop", "asdfghjkl", "qsdfghjklm", "zxcvbnm")
+# the left edge of a keyboard row, where mashing starts; in no word of these languages
+MASHING_STARTS = ("asdf", "qwer", "qsdf", "zxcv", "wxcv")
+HOME_ROW, HOME_ROW_SHARE = frozenset("asdfghjkl"), 0.7
+LEXICON_LANGUAGES = ("fr", "en", "de", "es", "fi")
+VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœæåø")
+# a group's texts naming a phrase this often makes it common in the group; common in this
+# share of the groups (of 4 or more), it names none of them ("Projet", "Paris" on Paris data)
+COMMON_IN_GROUP = 0.1
+COMMON_GROUP_SHARE = 0.5
 
 
 @dataclass
@@ -107,11 +136,90 @@ def _lemma(language: str, word: str) -> str:
         return fold(word)
 
 
+def gibberish(word: str) -> bool:
+    """Keyboard mashing, in any letters-only part of ``word``: no vowel in 4+ letters or 6
+    consonants in a row (acronyms aside), a letter 3 times running, 5 letters along a keyboard
+    row ("qwerty"), a row's left edge ("asdf..."), one chunk repeated ("asdfasdf", "hahaha"),
+    or mostly home-row letters in a word no lexicon knows ("aisjdfiojsdf")."""
+    return any(_mashed(part) for part in re.findall(r"[^\W\d_]+", word))
+
+
+@lru_cache(maxsize=100_000)
+def _mashed(word: str) -> bool:
+    letters = word.lower()
+    run = longest = 0
+    for ch in re.sub("sch|ch|ph|th|ck", "S", letters):
+        run = 0 if ch in VOWELS else run + 1
+        longest = max(longest, run)
+    acronym = word.isupper()  # "SNCF", "BVG": capitals stand for words
+    if (
+        (not acronym and len(letters) >= 4 and not set(letters) & VOWELS)
+        or (not acronym and longest >= 6)
+        or any(ch * 3 in letters for ch in set(letters))
+        or (len(letters) >= 5 and any(letters in row for row in KEYBOARD_ROWS))
+        or any(start in letters for start in MASHING_STARTS)
+        or re.fullmatch(r"(.{2,})\1+", letters) is not None
+    ):
+        return True
+    home = sum(ch in HOME_ROW for ch in letters)
+    return len(letters) >= 6 and home >= HOME_ROW_SHARE * len(letters) and not _known(letters)
+
+
+def _known(word: str) -> bool:
+    import simplemma
+
+    return any(simplemma.is_known(word, lang=lang) for lang in LEXICON_LANGUAGES)
+
+
+def english_verb(word: str) -> bool:
+    folded = fold(word)
+    return folded in ENGLISH_VERBS or folded.endswith(VERB_SUFFIXES)
+
+
+@lru_cache(maxsize=100_000)
+def _german_non_noun(word: str) -> bool:
+    """A German word whose lemma is written in lower case is no noun (German nouns are
+    capitalised): an adverb or a verb written at a sentence's start ("Ganz") or in capitals
+    ("DARF")."""
+    import simplemma
+
+    lemma = simplemma.lemmatize(word, lang="de")
+    return lemma[:1].islower()
+
+
+@lru_cache(maxsize=100_000)
+def simplemma_lemma(word: str, language: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang=language)
+
+
+@lru_cache(maxsize=100_000)
+def _german_adjective(word: str) -> bool:
+    """A lower-case German word before a noun is kept when inflected like an adjective
+    ("öffentlicher", "neue"), not a verb ("braucht", "fahren": lemma an infinitive)."""
+    lemma = simplemma_lemma(word, "de")
+    verb = lemma.endswith(("en", "ern", "eln")) and lemma[:1].islower()
+    return word.endswith(("e", "er", "es", "en", "em")) and not verb
+
+
+@lru_cache(maxsize=100_000)
+def _genitive(word: str, language: str) -> bool:
+    """A German noun in the genitive ("Verkehrs" of "Verkehr"): it hangs off a noun before it,
+    so a phrase ending on it is debris of a longer one ("LKW Verkehrs")."""
+    import simplemma
+
+    lemma = simplemma.lemmatize(word, lang=language)
+    return lemma != word and word in (lemma + "s", lemma + "es")
+
+
 def _usable(word: str, language: str) -> bool:
     folded = fold(word)
     return (
         len(folded) >= 2
         and folded not in stop_words(language)
+        and folded not in EXTRA_FUNCTION_WORDS.get(language, ())
+        and not gibberish(word)
         and folded not in ORDINALS
         and folded not in never_in_names()
         and not any(part in never_in_names() for part in folded.split("-"))
@@ -211,11 +319,23 @@ def _other_phrases(texts: list[str], languages: list[str]) -> list[list[tuple[st
                     part = run[start : start + size]
                     if len(part) < size:
                         break
-                    # German nouns are capitalised: a phrase ends on one
-                    if language == "de" and not part[-1][1][:1].isupper():
+                    # German nouns are capitalised: a phrase ends on one, not on a capitalised
+                    # adverb or verb, nor on a genitive after another noun; no phrase starts
+                    # on a word capitalised at a sentence's start that is no noun
+                    if language == "de" and (
+                        not part[-1][1][:1].isupper()
+                        or _german_non_noun(part[-1][1])
+                        or (size > 1 and _genitive(part[-1][1], language))
+                        or (part[0][1][:1].isupper() and _german_non_noun(part[0][1]))
+                        or any(not _german_adjective(t[1]) for t in part[:-1] if t[1].islower())
+                    ):
+                        continue
+                    if language == "en" and english_verb(part[0][1]):
                         continue
                     key = " ".join(_lemma(language, t[1]) for t in part)
                     surface = text[part[0][2] : part[-1][3]]
+                    if language == "de" and size == 1 and _genitive(surface, language):
+                        surface = simplemma_lemma(surface, language)  # "Verkehrs": "Verkehr"
                     proper = language != "de" and all(t[1][:1].isupper() for t in part)
                     candidates.append((key, surface, proper))
         found.append(candidates)
@@ -351,6 +471,17 @@ def name_groups(
     def is_place(key: str) -> bool:
         return proper_votes[key][True] > proper_votes[key][False]
 
+    # c-TF-IDF's idea taken further: a phrase common in most groups tells none apart
+    spread: Counter = Counter()
+    for group in groups:
+        size = max(1, len(sample[group]))
+        spread.update(k for k, c in df[group].items() if c >= COMMON_IN_GROUP * size and c >= 2)
+    everywhere = (
+        {k for k, n in spread.items() if n >= COMMON_GROUP_SHARE * len(groups)}
+        if len(groups) >= 4
+        else set()
+    )
+
     scored: dict[int, list[tuple[float, str]]] = {}
     held_by_place: dict[int, set[str]] = {}
     for group in groups:
@@ -360,7 +491,7 @@ def name_groups(
         rows = []
         held_by_place[group] = set()
         for key, count in counts.items():
-            if count < need or (not places and is_place(key)):
+            if count < need or (not places and is_place(key)) or key in everywhere:
                 continue
             tf = count / size
             score = tf * math.log(1 + average / totals[key])

@@ -31,6 +31,7 @@ __all__ = [
     "theme_tree",
     "secondary_themes",
     "theme_cards",
+    "theme_members",
     "MIN_THEMES",
     "MAX_THEMES",
     "SECONDARY_MARGIN",
@@ -137,3 +138,14 @@ def theme_cards(themes: list[dict], cards: list[dict], assignments: list[dict]) 
             }
         )
     return sorted(shown, key=lambda c: (-c["size"], c["id"]))
+
+
+def theme_members(groups: list[dict]) -> list[dict]:
+    """A theme's ideas for its examples (a ballot card): each group's closest member in turn,
+    largest group first, then the next ones, so three examples come from three groups."""
+    ordered = sorted(groups, key=lambda c: (-c["size"], c["id"]))
+    lists = [list(g.get("members") or []) for g in ordered]
+    members = []
+    for rank in range(max((len(m) for m in lists), default=0)):
+        members += [m[rank] for m in lists if rank < len(m)]
+    return members

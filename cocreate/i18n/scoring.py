@@ -89,6 +89,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Copiez d'abord une grille dans l'atelier.",
     },
     "scoring.pick_clusters": {"en": "Groups to score", "fr": "Regroupements à évaluer"},
+    "scoring.pick_themes": {"en": "Themes to score", "fr": "Thèmes à évaluer"},
     "scoring.cluster_option": {"en": "{label} ({size} ideas)", "fr": "{label} ({size} idées)"},
     "scoring.pick_placeholder": {"en": "Choose...", "fr": "Choisir..."},
     "scoring.no_clusters": {

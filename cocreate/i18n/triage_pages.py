@@ -6,7 +6,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "City staff: sign in to triage the ideas",
         "fr": "Agents de la ville : se connecter pour traiter les idées",
     },
-    "triage_pages.f_category": {"en": "Theme", "fr": "Thème"},
+    # the imported category (a column of the imported file) and the clustering's theme are apart
+    "triage_pages.f_category": {"en": "Imported category", "fr": "Catégorie importée"},
+    "triage_pages.f_theme": {"en": "Theme (clustering)", "fr": "Thème (regroupement)"},
+    "triage_pages.f_theme_second": {
+        "en": "Also as second theme",
+        "fr": "Aussi en thème secondaire",
+    },
     "nav.followup": {"en": "What became of our ideas", "fr": "Que sont devenues nos idées"},
     # who acts
     "triage_pages.header": {"en": "Triage of the ideas", "fr": "Traitement des idées"},

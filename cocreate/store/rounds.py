@@ -295,14 +295,15 @@ class RoundsMixin(StoreConnection):
 
     def round_target_votes(self, round_id: int) -> list[dict[str, Any]]:
         """Imported citizen votes (``ideas.votes``) of each target's ideas: the idea itself,
-        or every idea assigned to the cluster."""
+        or every idea assigned to the cluster (a theme: to its groups)."""
         return list(
             self.db.query(
                 "SELECT t.id AS target_id, i.id AS idea_id, i.votes FROM round_targets t"
                 " JOIN ideas i ON i.id = t.idea_id WHERE t.round_id = ?"
                 " UNION ALL"
                 " SELECT t.id, i.id, i.votes FROM round_targets t"
-                " JOIN assignments a ON a.cluster_id = t.cluster_id"
+                " JOIN clusters g ON g.id = t.cluster_id OR g.parent_id = t.cluster_id"
+                " JOIN assignments a ON a.cluster_id = g.id"
                 " JOIN ideas i ON i.id = a.idea_id WHERE t.round_id = ?"
                 " ORDER BY 1, 2",
                 [round_id, round_id],

@@ -949,7 +949,8 @@ class TriageMixin(StoreConnection):
         search = (filters.get("search") or "").strip()
         # a cluster's members or a search's matches drive the query (rowid lookups); "+" keeps
         # SQLite from reading the whole workshop's index instead
-        driven = filters.get("cluster_id") is not None or bool(search)
+        theme_id = filters.get("theme_id")
+        driven = filters.get("cluster_id") is not None or theme_id is not None or bool(search)
         where = ["+i.workshop_id = ?" if driven else "i.workshop_id = ?"]
         params: list[Any] = [workshop_id]
         hidden = filters.get("hidden", False)
@@ -966,6 +967,18 @@ class TriageMixin(StoreConnection):
             # driven from the cluster's members (an index), not a join on every idea
             where.append("i.id IN (SELECT idea_id FROM assignments WHERE cluster_id = ?)")
             params.append(int(filters["cluster_id"]))
+        if theme_id is not None:
+            # a theme (cluster of level 1) holds the ideas of its groups; an idea whose
+            # SECONDARY theme it is comes along when ``with_secondary`` is set
+            members = (
+                "SELECT a2.idea_id FROM assignments a2 JOIN clusters g ON g.id = a2.cluster_id"
+                " WHERE g.parent_id = ?"
+            )
+            params.append(int(theme_id))
+            if filters.get("with_secondary"):
+                members += " UNION SELECT idea_id FROM assignments WHERE secondary_theme_id = ?"
+                params.append(int(theme_id))
+            where.append(f"i.id IN ({members})")
         if filters.get("department"):
             where.append("coalesce(ti.department, tc.department) = ?")
             params.append(filters["department"])
@@ -998,7 +1011,9 @@ class TriageMixin(StoreConnection):
     ) -> tuple[list[dict[str, Any]], int]:
         """One page of a workshop's backlog and the number of ideas the filters keep.
 
-        Filters: ``status`` (a state or a list), ``cluster_id``, ``department``,
+        Filters: ``status`` (a state or a list), ``cluster_id`` (a group), ``theme_id`` (a
+        theme: its groups' ideas; ``with_secondary`` adds the ideas whose secondary theme it
+        is), ``department``,
         ``assignee_id``, ``source``, ``language``, ``category``, ``no_answer``,
         ``older_than_days``, ``hidden`` (False: shown ideas, True: hidden ones, None: all),
         ``search`` (full text). Sorts: date, added, votes, status, cluster."""

@@ -12,8 +12,9 @@ from cocreate.store.connection import StoreConnection
 class TriageViewsMixin(StoreConnection):
     def triage_choices(self, workshop_id: int) -> dict[str, list[Any]]:
         """The values the triage filters offer: ``departments``, ``sources``, ``languages``,
-        ``categories`` (the imported themes; each sorted, empty values left out) and
-        ``clusters`` (id, label, size; largest first)."""
+        ``categories`` (the imported categories; each sorted, empty values left out),
+        ``clusters`` (the groups: id, label, size; largest first) and ``themes`` (the top-level
+        themes over them: id, label, size = their groups' ideas; largest first)."""
 
         # sources, languages and themes in one pass over the triage index (it holds the
         # three columns), not a read of every idea row per column
@@ -42,8 +43,17 @@ class TriageViewsMixin(StoreConnection):
                 self.db.query(
                     "SELECT c.id, c.label, (SELECT count(*) FROM assignments a"
                     " WHERE a.cluster_id = c.id) AS size FROM clusters c"
-                    " WHERE c.workshop_id = ? AND c.retired_at IS NULL"
+                    " WHERE c.workshop_id = ? AND c.retired_at IS NULL AND c.level = 0"
                     " ORDER BY size DESC, c.id",
+                    [workshop_id],
+                )
+            ),
+            "themes": list(
+                self.db.query(
+                    "SELECT t.id, t.label, (SELECT count(*) FROM assignments a"
+                    " JOIN clusters g ON g.id = a.cluster_id WHERE g.parent_id = t.id) AS size"
+                    " FROM clusters t WHERE t.workshop_id = ? AND t.retired_at IS NULL"
+                    " AND t.level = 1 ORDER BY size DESC, t.id",
                     [workshop_id],
                 )
             ),

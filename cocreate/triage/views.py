@@ -29,6 +29,8 @@ __all__ = [
 FILTER_KEYS = (
     "status",
     "cluster_id",
+    "theme_id",
+    "with_secondary",
     "department",
     "assignee_id",
     "source",

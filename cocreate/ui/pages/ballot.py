@@ -5,7 +5,12 @@ score is shown here."""
 import streamlit as st
 
 from cocreate.access import PARTICIPANT
-from cocreate.clustering import cluster_cards, distinct_representatives
+from cocreate.clustering import (
+    cluster_cards,
+    distinct_representatives,
+    theme_cards,
+    theme_members,
+)
 from cocreate.i18n import t
 from cocreate.scoring import AMOUNT, ScoringError, entries_from_rows, round_rubric, submit_score
 from cocreate.store import StoreError
@@ -262,7 +267,11 @@ def amount(criterion, target_id: int) -> None:
 
 cards = {}
 if target["kind"] == "cluster":
-    cards = {card["id"]: card for card in cluster_cards(store, workshop["id"])}
+    group_cards = cluster_cards(store, workshop["id"])
+    cards = {card["id"]: card for card in group_cards}
+    # a theme (a cluster of level 1) is scored as a whole: examples from its groups
+    for theme in theme_cards(store.active_themes(workshop["id"]), group_cards, []):
+        cards[theme["id"]] = {**theme, "members": theme_members(theme["groups"])}
 show_target(target)
 with st.container(key="ballot_answers"):
     for dimension in rubric.dimensions:

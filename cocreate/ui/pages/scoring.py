@@ -224,6 +224,21 @@ else:
     else:
         picked_clusters = []
         st.caption(t("scoring.no_clusters", lang))
+    themes = {c["id"]: c for c in store.active_themes(workshop["id"])}
+    if themes:
+        # a theme is a cluster of level 1: scored as a whole, its groups' ideas its support
+        picked_clusters = st.multiselect(
+            t("scoring.pick_themes", lang),
+            list(themes),
+            format_func=lambda i: t(
+                "scoring.cluster_option",
+                lang,
+                label=themes[i]["label"] or t("scoring.unnamed_target", lang, id=i),
+                size=themes[i]["size"],
+            ),
+            placeholder=t("scoring.pick_placeholder", lang),
+            key="scoring_pick_themes",
+        ) + list(picked_clusters)
     search = st.text_input(t("scoring.search_ideas", lang), key="scoring_search")
     already = st.session_state.get("scoring_pick_ideas", [])
     found = store.list_ideas(workshop["id"], search=search or None, limit=IDEAS_FOUND)
@@ -261,7 +276,12 @@ else:
         opened = open_round(
             store, workshop["id"], shortlist, title=round_title.strip(), blind=blind
         )
-        for key in ("scoring_pick_clusters", "scoring_pick_ideas", "scoring_round_title"):
+        for key in (
+            "scoring_pick_themes",
+            "scoring_pick_clusters",
+            "scoring_pick_ideas",
+            "scoring_round_title",
+        ):
             st.session_state.pop(key, None)
         done(t("scoring.opened", lang, name=round_name(opened, lang), count=len(shortlist)))
 

@@ -52,6 +52,8 @@ HIDDEN_FILTER = {"shown": False, "hidden": True, "all": None}
 FILTER_WIDGETS = {
     "status": "tf_status",
     "cluster_id": "tf_cluster",
+    "theme_id": "tf_theme",
+    "with_secondary": "tf_theme_second",
     "department": "tf_department",
     "assignee_id": "tf_assignee",
     "source": "tf_source",
@@ -124,7 +126,8 @@ def apply_view(views: dict[int, dict]) -> None:
         return
     filters = views[chosen]["filters"]
     for name, key in FILTER_WIDGETS.items():
-        default = [] if name == "status" else (False if name == "no_answer" else None)
+        flag = name in ("no_answer", "with_secondary")
+        default = [] if name == "status" else (False if flag else None)
         if name == "search":
             default = ""
         if name == "older_than_days":
@@ -159,6 +162,10 @@ cluster_names = {
     c["id"]: f"{c['label'] or '#' + str(c['id'])} ({format_number(c['size'], lang)})"
     for c in choices["clusters"]
 }
+theme_names = {
+    c["id"]: f"{c['label'] or '#' + str(c['id'])} ({format_number(c['size'], lang)})"
+    for c in choices.get("themes", [])
+}
 staff_names = {s["id"]: s["name"] for s in staff_list}
 
 # --- saved views and filters ---------------------------------------------------------------
@@ -175,7 +182,7 @@ if views:
         placeholder=t("triage_pages.saved_view_placeholder", lang),
     )
 with st.container(border=True):
-    row1 = st.columns(4)
+    row1 = st.columns(5)
     statuses = row1[0].multiselect(
         t("triage_pages.f_status", lang),
         list(state_names),
@@ -183,7 +190,15 @@ with st.container(border=True):
         key="tf_status",
         placeholder=t("triage_pages.any", lang),
     )
-    cluster_id = row1[1].selectbox(
+    theme_id = row1[1].selectbox(
+        t("triage_pages.f_theme", lang),
+        list(theme_names),
+        index=None,
+        format_func=theme_names.get,
+        key="tf_theme",
+        placeholder=t("triage_pages.any", lang),
+    )
+    cluster_id = row1[2].selectbox(
         t("triage_pages.f_cluster", lang),
         list(cluster_names),
         index=None,
@@ -191,14 +206,14 @@ with st.container(border=True):
         key="tf_cluster",
         placeholder=t("triage_pages.any", lang),
     )
-    department = row1[2].selectbox(
+    department = row1[3].selectbox(
         t("triage_pages.f_department", lang),
         choices["departments"],
         index=None,
         key="tf_department",
         placeholder=t("triage_pages.any", lang),
     )
-    assignee_id = row1[3].selectbox(
+    assignee_id = row1[4].selectbox(
         t("triage_pages.f_assignee", lang),
         list(staff_names),
         index=None,
@@ -206,7 +221,7 @@ with st.container(border=True):
         key="tf_assignee",
         placeholder=t("triage_pages.any", lang),
     )
-    row2 = st.columns(4)
+    row2 = st.columns(5)
     source = row2[0].selectbox(
         t("triage_pages.f_source", lang),
         choices["sources"],
@@ -223,6 +238,9 @@ with st.container(border=True):
     )
     older = row2[2].number_input(
         t("triage_pages.f_older", lang), min_value=0, step=7, key="tf_older"
+    )
+    with_secondary = row2[4].checkbox(
+        t("triage_pages.f_theme_second", lang), key="tf_theme_second", disabled=theme_id is None
     )
     hidden = row2[3].selectbox(
         t("triage_pages.f_hidden", lang),
@@ -258,6 +276,8 @@ filters = clean_filters(
     {
         "status": statuses,
         "cluster_id": cluster_id,
+        "theme_id": theme_id,
+        "with_secondary": with_secondary and theme_id is not None,
         "department": department,
         "assignee_id": assignee_id,
         "source": source,

@@ -1,0 +1,99 @@
+"""Names without the flaws the second round's names showed: a filler head common to every
+group, English verbs, German genitive and adverb debris, capitalised modal verbs, keyboard
+mashing."""
+
+from cocreate.clustering import name_groups
+from cocreate.clustering.labels import fold
+from cocreate.clustering.names import english_verb, gibberish
+
+
+def words_of(name) -> set[str]:
+    text = " ".join([name.label, *name.keywords])
+    return {fold(w) for w in text.replace("·", " ").split()}
+
+
+def test_a_phrase_common_to_every_group_names_none_of_them():
+    topics = ["piste cyclable", "jardin partagé", "fontaine publique", "terrain sportif"]
+    texts, labels = [], []
+    for group, topic in enumerate(topics):
+        for n in range(6):
+            texts.append(f"Projet Paris : une {topic} numéro {n} dans le quartier")
+            labels.append(group)
+    names = name_groups(texts, labels, languages=["fr"] * len(texts))
+    for group, topic in enumerate(topics):
+        assert fold(topic.split()[0]) in words_of(names[group])
+        assert not {"projet", "paris"} & words_of(names[group]), names[group]
+
+
+def test_english_proposals_are_not_named_by_their_verbs():
+    assert english_verb("Identify") and english_verb("prioritize") and english_verb("continue")
+    assert not english_verb("housing") and not english_verb("parking")
+    texts = [
+        "Identify safe bike lanes near schools",
+        "Continue funding bike lanes downtown",
+        "Identify more bike lanes on main roads",
+        "Continue the public library hours",
+        "Identify public library funding",
+        "Continue to open the public library on Sundays",
+    ]
+    names = name_groups(texts, [0, 0, 0, 1, 1, 1], languages=["en"] * 6)
+    for name in names.values():
+        assert not {"identify", "continue"} & words_of(name), name
+    assert "bike" in words_of(names[0]) and "library" in words_of(names[1])
+
+
+def test_german_names_drop_genitive_debris_adverbs_and_capitalised_modals():
+    texts = [
+        "Ganz Österreich braucht weniger LKW Verkehrs auf der Autobahn",
+        "Der LKW Verkehrs auf der Autobahn ist zu laut. Ganz Österreich leidet",
+        "Weniger Transit auf der Autobahn, Ganz Österreich will Ruhe",
+        "Man DARF das Rauchen im Park nicht erlauben",
+        "Rauchen im Park DARF nicht sein",
+        "Im Park DARF kein Rauchen sein",
+    ]
+    names = name_groups(texts, [0, 0, 0, 1, 1, 1], languages=["de"] * 6)
+    for name in names.values():
+        shown = " · ".join([name.label, *name.keywords])
+        assert "Verkehrs" not in shown and "Ganz" not in shown and "DARF" not in shown, shown
+    assert "autobahn" in words_of(names[0]) and "park" in words_of(names[1]) | {
+        fold(k) for k in names[1].keywords
+    }
+
+
+def test_keyboard_mashing_never_names_a_group():
+    for mashed in (
+        "asdf",
+        "qwertz",
+        "xkcdv",
+        "aaaah",
+        "sdfghj",
+        "Asdfasdf",
+        "asdjfkalsjdfkl",
+        "asdfasdfl;kj",
+        "Aisjdfiojsdf",
+    ):
+        assert gibberish(mashed), mashed
+    for word in (
+        "Angst",
+        "Straße",
+        "Champ-de-Mars",
+        "SNCF",
+        "LKW",
+        "Herbst",
+        "Wert",
+        "property",
+        "Haushalt",
+        "Rechtsstaat",
+    ):
+        assert not gibberish(word), word
+    texts = [
+        "asdf qwerty piste cyclable",
+        "asdf piste cyclable sdfghj",
+        "qwerty piste cyclable asdf",
+        "asdf jardin partagé qwerty",
+        "jardin partagé sdfghj asdf",
+        "qwerty jardin partagé",
+    ]
+    names = name_groups(texts, [0, 0, 0, 1, 1, 1], languages=["fr"] * 6)
+    for name in names.values():
+        assert not {"asdf", "qwerty", "sdfghj"} & words_of(name), name
