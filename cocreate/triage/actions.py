@@ -31,6 +31,7 @@ __all__ = [
     "change_status",
     "decide",
     "decide_ideas",
+    "decide_theme",
     "effective_decisions",
     "differing_ideas",
     "assign",
@@ -275,6 +276,58 @@ def decide(
         to_status=lifecycle.decided,
     )
     return decision_id
+
+
+def decide_theme(
+    store: Store,
+    actor: StaffMember,
+    workshop_id: int,
+    theme_id: int,
+    *,
+    outcome: str,
+    answer_fr: str = "",
+    answer_en: str = "",
+    note: str = "",
+) -> list[int]:
+    """The same decision on every group of a theme (a cluster of level 1), one decision per
+    group, all in one transaction: each reaches its group's ideas as a group decision does.
+    Refused, nothing stored, when the theme is unknown, holds no group, or the lifecycle
+    refuses it for one idea. Returns the decision ids, groups in id order."""
+    lifecycle = _checked_outcome(store, actor, workshop_id, outcome, None)
+    _check_cluster(store, workshop_id, theme_id)
+    groups = sorted(
+        c["id"] for c in store.active_clusters(workshop_id) if c["parent_id"] == theme_id
+    )
+    if not groups:
+        raise TriageError("triage.one_target")
+    targets = []
+    for group in groups:
+        concerned = [
+            s
+            for s in store.triage_states(workshop_id, cluster_id=group)
+            if s["own_decision_id"] is None
+        ]
+        _check_reviewed(lifecycle, concerned)
+        targets.append(
+            {
+                "idea_id": None,
+                "cluster_id": group,
+                "from_status": None,
+                "status_changes": _back_to_decided(lifecycle, outcome, concerned),
+            }
+        )
+    return store.write_decisions(
+        workshop_id,
+        targets,
+        outcome=outcome,
+        answer_fr=answer_fr.strip(),
+        answer_en=answer_en.strip(),
+        merged_into=None,
+        staff_id=actor.id,
+        staff_name=actor.name,
+        note=note,
+        to_status=lifecycle.decided,
+    )
 
 
 def decide_ideas(

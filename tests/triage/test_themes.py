@@ -4,6 +4,7 @@ apart; the CLI's ``triage list --theme``."""
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from cocreate.cli import cli
@@ -91,3 +92,29 @@ def test_cli_lists_a_theme(db_path, store, workshop):
         + ["--with-secondary"],
     )
     assert ids[6] in [int(x.split("\t")[0]) for x in wider.output.splitlines() if "\t" in x]
+
+
+def test_a_decision_on_a_theme_reaches_every_group_and_a_refusal_stores_nothing(
+    store, workshop, admin
+):
+    from cocreate.triage import TriageError, change_status, decide_theme, effective_decisions
+
+    ids, velo, parcs, groups = make_tree(store, workshop["id"])
+    # the default lifecycle wants a review first: refused for the theme, nothing stored
+    with pytest.raises(TriageError):
+        decide_theme(store, admin, workshop["id"], velo, outcome="accepted")
+    assert store.workshop_decisions(workshop["id"]) == []
+    change_status(store, admin, workshop["id"], "under_review", idea_ids=ids[:5])
+    decisions = decide_theme(
+        store, admin, workshop["id"], velo, outcome="accepted", answer_fr="Oui", answer_en="Yes"
+    )
+    assert len(decisions) == 2
+    reached = effective_decisions(store, workshop["id"], ids)
+    assert {i for i, d in reached.items() if d is not None} == set(ids[:5])
+    assert {reached[i].cluster_id for i in ids[:5]} == {groups["Pistes"], groups["Parkings"]}
+    before = len(store.workshop_decisions(workshop["id"]))
+    with pytest.raises(TriageError):
+        decide_theme(store, admin, workshop["id"], parcs, outcome="no-such-outcome")
+    with pytest.raises(TriageError):
+        decide_theme(store, admin, workshop["id"], 10_000, outcome="accepted")
+    assert len(store.workshop_decisions(workshop["id"])) == before
