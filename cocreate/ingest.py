@@ -8,7 +8,13 @@ Decisions written down here:
 
 - CSV encoding: a UTF-8 BOM wins; else strict UTF-8; else charset-normalizer's best guess among
   the Western single-byte code pages and UTF-16 (French Excel writes cp1252).
-- Delimiter: ``csv.Sniffer`` among ``, ; TAB |``, else the one most frequent in the header line.
+- CSV encoding when the file is not UTF-8 as a whole but some of its lines are (a UTF-8 export
+  appended to by a cp1252 editor): each line is decoded on its own, the UTF-8 ones as UTF-8, the
+  others in the single-byte code page charset-normalizer finds for them; the count of lines so
+  repaired is reported (decision 0072). UTF-16 without a byte-order mark is recognised by its
+  NUL bytes (one in two bytes of Latin text).
+- Delimiter: ``csv.Sniffer`` among ``, ; TAB | ^``, else the one most frequent in the header
+  line.
 - The idempotency key of a row is its source id when the mapping has one, else a hash of the
   whole original row (plus its occurrence number when the same row appears several times).
   A repeated source id inside one file keeps every row, with the row hash appended to the key.
@@ -16,7 +22,12 @@ Decisions written down here:
   is counted as "changed" and the stored version is kept.
 - Dates: epoch seconds or milliseconds, ISO 8601, else day-first (``03/04/2020`` is 3 April) as
   in French and Spanish exports. Unreadable dates and vote counts are warnings, not rejections:
-  the original value stays in the idea's original row.
+  the original value stays in the idea's original row. ``bad_values="skip"`` rejects such a
+  row instead (decision 0071). Votes beyond a 64-bit integer and dates outside years 1-9999 are
+  such bad values.
+- Text that cannot be stored (a lone UTF-16 surrogate such as ``"\\ud800"`` in JSON) is replaced
+  by U+FFFD and reported per row; a JSON integer too long for Python's int (over 4,000 digits)
+  stays the text it was written as.
 - Every file is read in a worker process (:mod:`cocreate.sandbox`) allowed 1 GiB more than it
   starts with and 60 s; a file that needs more is refused whole with a message naming it.
   A sheet that reaches beyond 10 million cells is refused with its extent (decision 0030).
@@ -29,6 +40,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import math
 import re
 import unicodedata
 import uuid
@@ -69,7 +81,7 @@ TEXT_SUFFIXES = {".csv", ".tsv", ".tab", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-CANDIDATE_DELIMITERS = ",;\t|"
+CANDIDATE_DELIMITERS = ",;\t|^"
 # what a read may use (docs/decisions/0030): 50,000 proposals peak at 175 MiB in the worker
 READ_MEMORY = 1 * GIB
 READ_SECONDS = 60
@@ -78,6 +90,17 @@ MAX_TABLE_BYTES = 512 * MIB
 # a sheet read as a grid of this many cells peaks at 500 MiB in the worker, half its budget
 MAX_SHEET_CELLS = 10_000_000
 FALLBACK_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "utf_16", "mac_roman"]
+# what the lines of a mixed file that are not UTF-8 may be written in (no UTF-16 inside lines)
+SINGLE_BYTE_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "mac_roman"]
+# what the store can hold (SQLite INTEGER) and what a date can be (datetime's years 1-9999)
+MAX_VOTES = 2**63 - 1
+# Python refuses to turn longer digit strings into an int (sys.int_info.default_max_str_digits)
+MAX_INT_DIGITS = 4000
+# a message lists this many columns of a wide file, then says how many more there are
+COLUMNS_LISTED = 20
+BAD_VALUE_POLICIES = ("keep", "skip")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+C0_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 HTML_PATTERN = re.compile(
     r"<(p|br|div|span|strong|em|b|i|ul|ol|li|a|h\d)\b[^>]*>|&[a-z]+;|&#\d+;", re.I
 )
@@ -248,24 +271,37 @@ def _read_here(
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
         table = _read_spreadsheet(path, name, sheet)
-    elif suffix in JSONL_SUFFIXES:
-        table = _read_jsonl(_decode(data, name, encoding)[0], name)
-    elif suffix in JSON_SUFFIXES:
-        table = _read_json(_decode(data, name, encoding)[0], name)
     else:
-        text, used_encoding = _decode(data, name, encoding)
-        table = _read_delimited(text, name, delimiter, suffix)
-        table.encoding = used_encoding
+        text, used_encoding, repaired = _decode(data, name, encoding)
+        if suffix in JSONL_SUFFIXES:
+            table = _read_jsonl(text, name)
+        elif suffix in JSON_SUFFIXES:
+            table = _read_json(text, name)
+        else:
+            table = _read_delimited(text, name, delimiter, suffix)
+            table.encoding = used_encoding
+        if repaired:
+            table.warnings.insert(
+                0,
+                RowProblem(
+                    name,
+                    "mixed_encoding",
+                    params={"count": repaired, "encoding": used_encoding.split("+")[1]},
+                ),
+            )
     table.sha256 = hashlib.sha256(data).hexdigest()
     if not table.columns:
-        raise IngestError(RowProblem(name, "empty_file"))
+        # no row was read: the first reason why is the file's
+        raise IngestError(table.problems[0] if table.problems else RowProblem(name, "empty_file"))
     return table
 
 
-def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
+def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, int]:
+    """The file's text, the encoding it was read in, and how many of its lines were read in
+    another encoding than the rest (a mixed file, repaired line by line)."""
     if encoding:
         try:
-            return data.decode(encoding), encoding
+            return data.decode(encoding), encoding, 0
         except (UnicodeDecodeError, LookupError) as error:
             raise IngestError(
                 RowProblem(
@@ -273,19 +309,90 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
                 )
             ) from None
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        data, bom = data[3:], "utf-8-sig"
+    else:
+        bom = None
+        for mark, utf16 in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+            if data.startswith(mark):
+                return _strict(data[2:], utf16, name), "utf-16", 0
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            return _strict(data, utf16, name), utf16, 0
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), bom or "utf-8", 0
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        text, other, repaired = mixed
+        return text, f"utf-8+{other}", repaired
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=FALLBACK_ENCODINGS).best()
     if best is None:
         raise IngestError(RowProblem(name, "unreadable", params={"reason": "unknown encoding"}))
-    return str(best), best.encoding
+    return str(best), best.encoding, 0
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise IngestError(
+            RowProblem(name, "bad_encoding", params={"encoding": encoding, "reason": str(error)})
+        ) from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` when one byte in two is NUL on the same side, as in UTF-16
+    Latin text (UTF-8 text has no NUL bytes), else None."""
+    sample = data[:65536]
+    if len(sample) < 4 or sample.count(0) < len(sample) // 4:
+        return None
+    pairs = len(sample) // 2
+    high_nul = sample[1::2].count(0) / pairs
+    low_nul = sample[0::2].count(0) / pairs
+    if high_nul > 0.5 and low_nul < 0.1:
+        return "utf-16-le"
+    if low_nul > 0.5 and high_nul < 0.1:
+        return "utf-16-be"
+    return None
+
+
+def _decode_mixed(data: bytes) -> tuple[str, str, int] | None:
+    """A file some lines of which are UTF-8 (with accents) and others not: each line decoded
+    on its own, the others in the code page charset-normalizer finds for them all; None when
+    no line is UTF-8 beyond ASCII (the file is in one code page) or the others are no text."""
+    lines = data.split(b"\n")
+    utf8_accented, others = 0, []
+    decoded: list[str | None] = []
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            decoded.append(None)
+            others.append(line)
+            continue
+        utf8_accented += not line.isascii()
+        decoded.append(text)
+    if not utf8_accented:
+        return None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(b"\n".join(others), cp_isolation=SINGLE_BYTE_ENCODINGS).best()
+    other = best.encoding if best is not None else "cp1252"
+    repaired = []
+    for line in others:
+        try:
+            repaired.append(line.decode(other))
+        except UnicodeDecodeError:
+            # the five bytes cp1252 leaves undefined: Latin-1 reads every byte
+            repaired.append(line.decode("latin_1"))
+    if any(C0_CONTROLS.search(line) for line in repaired):
+        return None  # binary data, not text in another code page
+    fill = iter(repaired)
+    text = "\n".join(line if line is not None else next(fill) for line in decoded)
+    return text, other, len(others)
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -361,12 +468,26 @@ def _read_delimited(text: str, name: str, delimiter: str | None, suffix: str) ->
 
 
 def _unique_headers(cells: Iterable[Any]) -> list[str]:
+    """Column names from header cells: an empty cell is named by its letter, a repeated name
+    gets ``_2``, ``_3``... (in time linear in the cells: a line of a million ``abc`` is read)."""
+    labels = [
+        str(cell).strip() if cell is not None and str(cell).strip() else _column_letter(index)
+        for index, cell in enumerate(cells)
+    ]
+    taken = set(labels)
+    seen: set[str] = set()
+    next_number: dict[str, int] = {}
     headers: list[str] = []
-    for index, cell in enumerate(cells):
-        label = str(cell).strip() if cell is not None and str(cell).strip() else ""
-        label = label or _column_letter(index)
-        while label in headers:
-            label += "_"
+    for label in labels:
+        if label in seen:
+            number = next_number.get(label, 2)
+            # a name the file itself uses further on ("abc_2") is never taken twice
+            while f"{label}_{number}" in taken:
+                number += 1
+            next_number[label] = number + 1
+            label = f"{label}_{number}"
+            taken.add(label)
+        seen.add(label)
         headers.append(label)
     return headers
 
@@ -383,6 +504,9 @@ def _cell_value(value: Any) -> Any:
 
 def _looks_like_header(row: list[Any], width: int) -> bool:
     filled = [cell for cell in row if cell not in (None, "")]
+    if width == 1:
+        # one column: its first cell is a header only when it names a field ("Idées", "texte")
+        return len(filled) == 1 and _names_a_field(filled[0])
     return (
         len(filled) >= max(2, width // 2)
         and all(isinstance(cell, str) and len(cell) <= 80 for cell in filled)
@@ -391,6 +515,8 @@ def _looks_like_header(row: list[Any], width: int) -> bool:
 
 
 CELL_REFERENCE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+# a DTD in a part of the workbook: Excel never writes one, its entities only hide content
+DOCTYPE = re.compile(rb"<!(DOCTYPE|ENTITY)\b")
 DIMENSION = re.compile(
     rb'<(?:\w+:)?dimension\b[^>]*?\bref="(?:[A-Z]+[0-9]+:)?([A-Z]{1,3})([0-9]{1,7})"'
 )
@@ -425,24 +551,41 @@ def _check_xlsx_extent(path: Path, name: str) -> None:
     The sheet's ``<dimension>`` is only a claim (some writers get it wrong): a sheet whose
     claim is too large has its cells scanned for the farthest one."""
     import zipfile
+    import zlib
 
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return  # not a zip: the reader says what is wrong with it
     with archive:
         for part in archive.namelist():
-            if not re.fullmatch(r"xl/worksheets/[^/]+\.xml", part):
+            if not re.fullmatch(r"xl/(worksheets/[^/]+|sharedStrings|workbook)\.xml", part):
                 continue
-            with archive.open(part) as stream:
-                claim = DIMENSION.search(stream.read(4096))
-            if claim is None or (
-                _column_number(claim[1].decode()) * int(claim[2]) <= MAX_SHEET_CELLS
-            ):
-                continue
-            column, row = _farthest_cell(archive, part)
+            try:
+                with archive.open(part) as stream:
+                    start = stream.read(4096)
+                if DOCTYPE.search(start):
+                    raise IngestError(RowProblem(name, "xml_doctype", params={"part": part}))
+                claim = DIMENSION.search(start) if "worksheets/" in part else None
+                if claim is None or (
+                    _column_number(claim[1].decode()) * int(claim[2]) <= MAX_SHEET_CELLS
+                ):
+                    continue
+                column, row = _farthest_cell(archive, part)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
+                raise _damaged(name, error) from None
             if column * row > MAX_SHEET_CELLS:
                 raise _too_large(name, column, row)
+
+
+def _damaged(name: str, error: BaseException) -> IngestError:
+    said = " ".join(str(error).split())
+    if "limit exceeded" in said:
+        # calamine's own cell limit: the sheet is too large, not damaged
+        return IngestError(RowProblem(name, "unreadable", params={"reason": said[:200]}))
+    # calamine's WorksheetNotFound says only the sheet's name: its type says what happened
+    reason = f"{type(error).__name__}: {said}"[:200] if len(said) < 40 else said[:200]
+    return IngestError(RowProblem(name, "damaged_spreadsheet", params={"reason": reason}))
 
 
 def _farthest_cell(archive: Any, part: str) -> tuple[int, int]:
@@ -462,11 +605,16 @@ def _farthest_cell(archive: Any, part: str) -> tuple[int, int]:
 def _sheet_cells(workbook: Any, sheet_name: str, name: str) -> list[list[Any]]:
     """The sheet as rows of cells from A1 (empty rows and columns kept: row numbers stay
     those of the file), refused when that grid is larger than :data:`MAX_SHEET_CELLS`."""
-    sheet = workbook.get_sheet_by_name(sheet_name)
-    last_row, last_column = sheet.end or (0, 0)
-    if (last_row + 1) * (last_column + 1) > MAX_SHEET_CELLS:
-        raise _too_large(name, last_column + 1, last_row + 1)
-    return sheet.to_python(skip_empty_area=False)
+    try:
+        sheet = workbook.get_sheet_by_name(sheet_name)
+        last_row, last_column = sheet.end or (0, 0)
+        if (last_row + 1) * (last_column + 1) > MAX_SHEET_CELLS:
+            raise _too_large(name, last_column + 1, last_row + 1)
+        return sheet.to_python(skip_empty_area=False)
+    except IngestError:
+        raise
+    except Exception as error:  # calamine's own errors: a damaged member, a missing sheet
+        raise _damaged(name, error) from None
 
 
 def _read_spreadsheet(path: Path, name: str, sheet: str | int | None) -> TableData:
@@ -476,7 +624,7 @@ def _read_spreadsheet(path: Path, name: str, sheet: str | int | None) -> TableDa
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except Exception as error:  # calamine raises its own error types per format
-        raise IngestError(RowProblem(name, "unreadable", params={"reason": str(error)})) from None
+        raise _damaged(name, error) from None
     sheet_names = list(workbook.sheet_names)
     table_warnings: list[RowProblem] = []
     if sheet is None:
@@ -552,11 +700,19 @@ def _records_table(
 ) -> TableData:
     rows: list[tuple[int, dict[str, Any]]] = []
     columns: dict[str, None] = {}
+    table_warnings: list[RowProblem] = []
     for number, item in items:
         if not isinstance(item, dict):
             problems.append(RowProblem(name, "not_an_object", line=number))
             continue
-        flat = _flatten(item)
+        try:
+            flat = _flatten(item)
+        except RecursionError:
+            problems.append(RowProblem(name, "too_deep_record", line=number))
+            continue
+        if any(LONE_SURROGATE.search(text) for text in _texts_of(flat)):
+            flat = {_without_surrogates(k): _without_surrogates(v) for k, v in flat.items()}
+            table_warnings.append(RowProblem(name, "lone_surrogate", line=number))
         columns.update(dict.fromkeys(flat))
         rows.append((number, flat))
     for _, row in rows:
@@ -569,12 +725,32 @@ def _records_table(
         rows=rows,
         unit=unit,
         problems=problems,
+        warnings=table_warnings,
     )
+
+
+def _texts_of(flat: dict[str, Any]) -> Iterable[str]:
+    for key, value in flat.items():
+        yield key
+        if isinstance(value, str):
+            yield value
+
+
+def _without_surrogates(value: Any) -> Any:
+    """A lone surrogate (half of a UTF-16 pair, valid in JSON, never in UTF-8) becomes U+FFFD."""
+    if not isinstance(value, str):
+        return value
+    return LONE_SURROGATE.sub("\ufffd", value)
+
+
+def _json_int(digits: str) -> int | str:
+    """A JSON integer; one too long for Python's int stays its text (kept, never a number)."""
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else digits
 
 
 def _read_json(text: str, name: str) -> TableData:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as error:
         raise IngestError(
             RowProblem(
@@ -601,7 +777,9 @@ def _read_jsonl(text: str, name: str) -> TableData:
         if not line.strip():
             continue
         try:
-            items.append((number, json.loads(line)))
+            items.append((number, json.loads(line, parse_int=_json_int)))
+        except RecursionError:
+            problems.append(RowProblem(name, "too_deep_record", line=number))
         except json.JSONDecodeError as error:
             problems.append(
                 RowProblem(
@@ -613,6 +791,15 @@ def _read_jsonl(text: str, name: str) -> TableData:
                 )
             )
     return _records_table(name, "jsonl", "line", items, problems)
+
+
+def _names_a_field(cell: Any) -> bool:
+    """Whether a cell is a column name people give a field, singular or plural."""
+    if not isinstance(cell, str) or len(cell) > 80:
+        return False
+    normal = normalise_header(cell)
+    names = {name for names in FIELD_SYNONYMS.values() for name in names}
+    return normal in names or normal.removesuffix("s") in names
 
 
 # mapping -------------------------------------------------------------------------------
@@ -816,7 +1003,15 @@ def detect_format(columns: list[str]) -> KnownFormat | None:
 
 def _pick(columns: list[str], candidates: Iterable[str], taken: set[str]) -> str | None:
     by_normal = [(normalise_header(c), c) for c in columns if c not in taken]
+    # the first column of each normalised name: exact patterns are found without a scan
+    first_of: dict[str, str] = {}
+    for normal, column in by_normal:
+        first_of.setdefault(normal, column)
     for pattern in candidates:
+        if not pattern.endswith("*"):
+            if pattern in first_of:
+                return first_of[pattern]
+            continue
         for normal, column in by_normal:
             if _column_matches(normal, pattern):
                 return column
@@ -851,7 +1046,7 @@ def guess_mapping(
                     RowProblem(
                         table.file_name,
                         "no_such_column",
-                        params={"column": column, "columns": ", ".join(table.columns)},
+                        params={"column": column, "columns": _listed(table.columns)},
                     )
                 )
             explicit[field_name] = resolved
@@ -878,6 +1073,14 @@ def guess_mapping(
     if mapping.get("title") == mapping.get("text"):
         mapping.pop("title", None)
     return mapping, known
+
+
+def _listed(columns: list[str]) -> str:
+    """Column names for a one-line message: the first :data:`COLUMNS_LISTED`, then a count."""
+    shown = ", ".join(_shown_value(column) for column in columns[:COLUMNS_LISTED])
+    if len(columns) > COLUMNS_LISTED:
+        shown += f", ... (+{len(columns) - COLUMNS_LISTED})"
+    return shown
 
 
 def _resolve_column(columns: list[str], wanted: str) -> str | None:
@@ -931,29 +1134,63 @@ def clean_text(value: Any) -> str:
     return "\n".join(line for line in lines if line).strip()
 
 
+class OutOfRange(ValueError):
+    """A value of the right kind beyond what can be stored (votes, a date)."""
+
+
 def parse_votes(value: Any) -> int | None:
+    """A vote count; :class:`ValueError` when it is not a whole number, :class:`OutOfRange`
+    when it does not fit in the store's 64-bit integers."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
         return int(value)
-    if isinstance(value, int | float):
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(value)
+        if abs(value) > MAX_VOTES:
+            raise OutOfRange(value)
         return int(value)
+    if isinstance(value, int):
+        return _votes_in_range(value)
     text = str(value).strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
-    if re.fullmatch(r"-?\d+", text):
-        return int(text)
-    if re.fullmatch(r"-?\d+[.,]0*", text):
-        return int(re.split(r"[.,]", text)[0])
-    raise ValueError(value)
+    whole = re.fullmatch(r"(-?\d+)(?:[.,]0*)?", text)
+    if whole is None:
+        raise ValueError(value)
+    # a count longer than the store's 19 digits is out of range, however long it is
+    if len(whole[1].lstrip("-").lstrip("0")) > len(str(MAX_VOTES)):
+        raise OutOfRange(value)
+    return _votes_in_range(int(whole[1]))
+
+
+def _votes_in_range(votes: int) -> int:
+    if abs(votes) > MAX_VOTES:
+        raise OutOfRange(votes)
+    return votes
 
 
 def parse_created(value: Any) -> str | None:
+    """An ISO timestamp; :class:`ValueError` when the value is no date, :class:`OutOfRange`
+    when it is a date outside years 1-9999."""
     if value is None or value == "":
         return None
+    if isinstance(value, bool):
+        raise ValueError(value)
     if isinstance(value, int | float) or re.fullmatch(r"\d{10}(\d{3})?", str(value).strip()):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            raise OutOfRange(value) from None
+        if not math.isfinite(number):
+            raise ValueError(value)
         seconds = number / 1000 if number > 1e11 else number
-        return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat(timespec="seconds")
+        try:
+            return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat(timespec="seconds")
+        except (OverflowError, OSError, ValueError):
+            raise OutOfRange(value) from None
     text = str(value).strip()
+    if len(text) > 100:
+        raise ValueError(value)  # no date is written this long; dateutil would still try
     try:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
     except ValueError:
@@ -965,7 +1202,7 @@ def parse_created(value: Any) -> str | None:
         warnings.simplefilter("ignore")
         try:
             return date_parser.parse(text, dayfirst=True).isoformat()
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, TypeError):
             raise ValueError(value) from None
 
 
@@ -979,8 +1216,15 @@ def table_to_ideas(
     mapping: dict[str, str],
     *,
     default_language: str | None = None,
+    bad_values: str = "keep",
 ) -> tuple[list[IdeaRecord], list[RowProblem], list[RowProblem]]:
-    """Turn rows into idea records; return (ideas, problems of rejected rows, warnings)."""
+    """Turn rows into idea records; return (ideas, problems of rejected rows, warnings).
+
+    A vote count or date that cannot be read (or is out of range) is reported on its row;
+    with ``bad_values="keep"`` the row is kept without that value (its original row still
+    holds it), with ``"skip"`` the row is rejected."""
+    if bad_values not in BAD_VALUE_POLICIES:
+        raise ValueError(f"bad_values must be one of {BAD_VALUE_POLICIES}, not {bad_values!r}")
     name = table.file_name
     if "text" not in mapping:
         raise IngestError(
@@ -988,7 +1232,7 @@ def table_to_ideas(
                 name,
                 "no_text_column",
                 line=1 if table.unit == "line" else None,
-                params={"columns": ", ".join(table.columns)},
+                params={"columns": _listed(table.columns)},
             )
         )
     problems = list(table.problems)
@@ -1017,22 +1261,28 @@ def table_to_ideas(
             )
             continue
         values: dict[str, Any] = {}
+        bad: list[RowProblem] = []
         for field_name, parser in (("votes", parse_votes), ("created", parse_created)):
             column = mapping.get(field_name)
             if not column:
                 continue
             try:
                 values[field_name] = parser(row.get(column))
-            except ValueError:
-                table_warnings.append(
+            except ValueError as error:
+                kind = "out_of_range" if isinstance(error, OutOfRange) else "bad"
+                bad.append(
                     RowProblem(
                         name,
-                        f"bad_{field_name}",
+                        f"{kind}_{field_name}" + ("_skipped" if bad_values == "skip" else ""),
                         line=line,
                         column=table.column_label(column),
-                        params={"value": str(row.get(column))[:40]},
+                        params={"value": _shown_value(row.get(column))},
                     )
                 )
+        if bad and bad_values == "skip":
+            problems.extend(bad)
+            continue
+        table_warnings.extend(bad)
         original = {k: _json_safe(v) for k, v in row.items()}
         digest = row_hash(original)
         source_id = _text_or_none(row.get(mapping["source_id"])) if "source_id" in mapping else None
@@ -1082,6 +1332,12 @@ def table_to_ideas(
     return ideas, problems, table_warnings
 
 
+def _shown_value(value: Any) -> str:
+    """A value as a message quotes it: its first 40 characters, and its length if longer."""
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:37]}... ({len(text)} chars)"
+
+
 def _json_safe(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool):
         return value
@@ -1111,10 +1367,12 @@ def preview_file(
     default_language: str | None = None,
     display_name: str | None = None,
     limit: int | None = None,
+    bad_values: str = "keep",
     **read_options: Any,
 ) -> Preview:
     """Read a file and apply the guessed (or given) mapping without storing anything;
-    ``limit`` converts only the first rows (a quick look at a large file)."""
+    ``limit`` converts only the first rows (a quick look at a large file); ``bad_values``
+    as in :func:`table_to_ideas`."""
     # only the rows looked at cross from the worker: a preview of a large file stays quick
     table, rows_total = _read_isolated(
         path,
@@ -1127,7 +1385,7 @@ def preview_file(
     )
     guessed, known = guess_mapping(table, mapping)
     ideas, problems, table_warnings = table_to_ideas(
-        table, guessed, default_language=default_language
+        table, guessed, default_language=default_language, bad_values=bad_values
     )
     return Preview(table, guessed, known, ideas, problems, table_warnings, rows_total)
 
@@ -1140,9 +1398,14 @@ def import_file(
     mapping: dict[str, str] | None = None,
     source: str | None = None,
     display_name: str | None = None,
+    bad_values: str = "keep",
     **read_options: Any,
 ) -> ImportReport:
     """Import a file into a workshop: good rows stored, bad rows reported.
+
+    A row whose vote count or date cannot be read is kept without that value by default
+    (``bad_values="keep"``: the value stays in the row's original fields) or rejected with
+    ``bad_values="skip"``; both are reported on the row.
 
     ``source`` names where the ideas come from (default: the file name); importing the same
     source again adds only rows it did not hold yet, which also completes an import stopped
@@ -1154,6 +1417,7 @@ def import_file(
         mapping=mapping,
         default_language=target["language"],
         display_name=display_name,
+        bad_values=bad_values,
         **read_options,
     )
     table = preview.table

@@ -144,7 +144,7 @@ def test_refused_file_changes_nothing(tmp_path, store, workshop):
         import_file(store, workshop["id"], write(tmp_path, "empty.csv", "\n\n"))
     with pytest.raises(IngestError, match="no column 'nope'"):
         import_file(store, workshop["id"], good, mapping={"text": "nope"})
-    with pytest.raises(IngestError, match="cannot read"):
+    with pytest.raises(IngestError, match="damaged or not a spreadsheet"):
         import_file(store, workshop["id"], write(tmp_path, "fake.xlsx", b"PK\x03\x04garbage"))
     assert [row["text"] for row in store.list_ideas(workshop["id"])] == ["Garder ceci"]
 
