@@ -142,6 +142,13 @@ def secret_command(ctx: click.Context, workshop: str) -> None:
 @click.option(
     "--language", type=click.Choice(["fr", "en"]), default="fr", help="For a new workshop."
 )
+@click.option(
+    "--bad-values",
+    type=click.Choice(["keep", "skip"]),
+    default="keep",
+    show_default=True,
+    help="A row whose votes or date cannot be read: keep it without that value, or skip it.",
+)
 @click.pass_context
 def import_command(
     ctx: click.Context,
@@ -153,6 +160,7 @@ def import_command(
     encoding: str | None,
     delimiter: str | None,
     language: str,
+    bad_values: str,
 ) -> None:
     """Import ideas from FILE (CSV, TSV, XLSX, XLS, ODS, JSON, JSONL) into a workshop.
 
@@ -168,7 +176,13 @@ def import_command(
         read_options = {"sheet": sheet, "encoding": encoding, "delimiter": delimiter}
         try:
             report = import_file(
-                store, target["id"], file, mapping=columns, source=source, **read_options
+                store,
+                target["id"],
+                file,
+                mapping=columns,
+                source=source,
+                bad_values=bad_values,
+                **read_options,
             )
         except IngestError as error:
             if created:

@@ -101,6 +101,7 @@ COLUMNS_LISTED = 20
 BAD_VALUE_POLICIES = ("keep", "skip")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 C0_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
 HTML_PATTERN = re.compile(
     r"<(p|br|div|span|strong|em|b|i|ul|ol|li|a|h\d)\b[^>]*>|&[a-z]+;|&#\d+;", re.I
 )
@@ -148,8 +149,10 @@ def _column_letter(index: int) -> str:
 
 def normalise_header(header: str) -> str:
     """``"Titre du projet lauréat"`` -> ``"titre_du_projet_laureat"``."""
-    header = unicodedata.normalize("NFKD", str(header)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "_", header.lower()).strip("_")
+    header = str(header)
+    if not header.isascii():
+        header = unicodedata.normalize("NFKD", header).encode("ascii", "ignore").decode()
+    return NOT_ALPHANUMERIC.sub("_", header.lower()).strip("_")
 
 
 # reading -------------------------------------------------------------------------------
@@ -820,7 +823,9 @@ class KnownFormat:
         )
 
 
-def _has_column(normalised: Iterable[str], pattern: str) -> bool:
+def _has_column(normalised: set[str], pattern: str) -> bool:
+    if not pattern.endswith("*"):
+        return pattern in normalised
     return any(_column_matches(column, pattern) for column in normalised)
 
 
@@ -997,24 +1002,29 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 
 def detect_format(columns: list[str]) -> KnownFormat | None:
-    normalised = {normalise_header(c) for c in columns}
+    return _detect_normalised({normalise_header(c) for c in columns})
+
+
+def _detect_normalised(normalised: set[str]) -> KnownFormat | None:
     return next((fmt for fmt in KNOWN_FORMATS if fmt.matches(normalised)), None)
 
 
-def _pick(columns: list[str], candidates: Iterable[str], taken: set[str]) -> str | None:
-    by_normal = [(normalise_header(c), c) for c in columns if c not in taken]
-    # the first column of each normalised name: exact patterns are found without a scan
-    first_of: dict[str, str] = {}
-    for normal, column in by_normal:
-        first_of.setdefault(normal, column)
+def _pick(
+    columns_of: dict[str, list[str]], candidates: Iterable[str], taken: set[str]
+) -> str | None:
+    """The first column not ``taken`` a candidate matches; ``columns_of`` lists the columns
+    of each normalised name, in the file's order (exact names are found without a scan)."""
     for pattern in candidates:
         if not pattern.endswith("*"):
-            if pattern in first_of:
-                return first_of[pattern]
+            free = [c for c in columns_of.get(pattern, ()) if c not in taken]
+            if free:
+                return free[0]
             continue
-        for normal, column in by_normal:
+        for normal, columns in columns_of.items():
             if _column_matches(normal, pattern):
-                return column
+                free = [c for c in columns if c not in taken]
+                if free:
+                    return free[0]
     return None
 
 
@@ -1050,7 +1060,11 @@ def guess_mapping(
                     )
                 )
             explicit[field_name] = resolved
-    known = detect_format(table.columns)
+    # normalised once: a file may have a million columns (decision 0073)
+    columns_of: dict[str, list[str]] = {}
+    for column in table.columns:
+        columns_of.setdefault(normalise_header(column), []).append(column)
+    known = _detect_normalised(set(columns_of))
     mapping: dict[str, str] = {}
     taken = set(explicit.values())
     for field_name in FIELDS:
@@ -1060,7 +1074,7 @@ def guess_mapping(
         if field_name in excluded:
             continue
         candidates = known.fields.get(field_name, ()) if known else FIELD_SYNONYMS[field_name]
-        column = _pick(table.columns, candidates, taken)
+        column = _pick(columns_of, candidates, taken)
         if column:
             mapping[field_name] = column
             taken.add(column)
