@@ -180,22 +180,24 @@ def _read_isolated(
     sheet: str | int | None,
     display_name: str | None,
     limit: int | None = None,
+    isolated: bool = True,
 ) -> tuple[TableData, int]:
-    """The table read by a worker (its first ``limit`` rows), and how many rows it has."""
+    """The table read by a worker (its first ``limit`` rows), and how many rows it has;
+    ``isolated=False`` reads in this process (a caller already inside its own limits, such as
+    the hostile-file corpus test running thousands of files in a few limited workers)."""
     name = display_name or Path(path).name
+    arguments = (str(Path(path).absolute()), encoding, delimiter, sheet, name, limit)
     try:
-        answer = run_limited(
-            _read_as_json,
-            str(Path(path).absolute()),
-            encoding,
-            delimiter,
-            sheet,
-            name,
-            limit,
-            memory=READ_MEMORY,
-            seconds=READ_SECONDS,
-            max_answer=MAX_TABLE_BYTES,
-        )
+        if isolated:
+            answer = run_limited(
+                _read_as_json,
+                *arguments,
+                memory=READ_MEMORY,
+                seconds=READ_SECONDS,
+                max_answer=MAX_TABLE_BYTES,
+            )
+        else:
+            answer = _read_as_json(*arguments)
     except WorkerFailed as failure:
         raise IngestError(_refusal(name, failure)) from None
     found = json.loads(answer.decode("utf-8", "surrogatepass"))
@@ -409,7 +411,10 @@ def _sniff_delimiter(text: str) -> str:
         pass
     counts = {d: header.count(d) for d in CANDIDATE_DELIMITERS}
     best = max(counts, key=counts.get)
-    return best if counts[best] else ","
+    if counts[best]:
+        return best
+    # a header of one name: one column, split by a delimiter its texts do not hold
+    return min(CANDIDATE_DELIMITERS, key=sample.count)
 
 
 def _read_delimited(text: str, name: str, delimiter: str | None, suffix: str) -> TableData:
@@ -554,12 +559,11 @@ def _check_xlsx_extent(path: Path, name: str) -> None:
     The sheet's ``<dimension>`` is only a claim (some writers get it wrong): a sheet whose
     claim is too large has its cells scanned for the farthest one."""
     import zipfile
-    import zlib
 
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return  # not a zip: the reader says what is wrong with it
+    except Exception:  # noqa: BLE001 (zipfile's errors are many)
+        return  # not a zip it can open: the reader says what is wrong with it
     with archive:
         for part in archive.namelist():
             if not re.fullmatch(r"xl/(worksheets/[^/]+|sharedStrings|workbook)\.xml", part):
@@ -575,7 +579,11 @@ def _check_xlsx_extent(path: Path, name: str) -> None:
                 ):
                     continue
                 column, row = _farthest_cell(archive, part)
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
+            except IngestError:
+                raise
+            # zipfile's errors for damaged members are many (BadZipFile, zlib.error, EOFError,
+            # NotImplementedError for an unknown method or version, RuntimeError if encrypted)
+            except Exception as error:
                 raise _damaged(name, error) from None
             if column * row > MAX_SHEET_CELLS:
                 raise _too_large(name, column, row)

@@ -4,13 +4,16 @@ while this process's memory stays where it was; ordinary files read as before.""
 import json
 import resource
 import time
+from collections import Counter
 
+import hostile_corpus
 import hostile_files
 import openpyxl
 import pytest
 
 from cocreate import ingest
 from cocreate.ingest import IngestError, import_file, preview_file, read_table
+from cocreate.sandbox import GIB, MIB, run_limited
 
 FAR_CELL = {
     "en": "far-cell.xlsx: a sheet reaches cell XFD1048576 (16384 columns x 1048576 rows), "
@@ -175,3 +178,149 @@ def test_a_preview_hands_over_only_its_rows_and_counts_them_all(tmp_path):
     assert preview.rows_total == 500
     assert len(preview.table.rows) == len(preview.ideas) == 20
     assert preview.ideas[19].text == "Idée numéro 19 pour la place"
+
+
+# the hostile-file corpus (issue 22): thousands of files, each its ideas or one line -----------
+
+CORPUS_BATCH = 256
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The corpus written to a temporary folder and imported, in batches, each batch in a
+    worker of cocreate.sandbox with a memory and a time limit (each file also under
+    ``hostile_corpus.FILE_SECONDS``): (manifest entries, what each import gave)."""
+    folder = tmp_path_factory.mktemp("corpus")
+    entries = hostile_corpus.write_corpus(folder)
+    results = []
+    for first in range(0, len(entries), CORPUS_BATCH):
+        answer = run_limited(
+            hostile_corpus.import_batch,
+            str(folder),
+            str(folder / f"batch-{first}.db"),
+            first,
+            first + CORPUS_BATCH,
+            memory=2 * GIB,
+            seconds=600,
+            max_answer=256 * MIB,
+        )
+        results += json.loads(answer)
+    assert [r["file"] for r in results] == [e["file"] for e in entries]
+    return folder, entries, results
+
+
+def one_line_about(message, file_name):
+    return "\n" not in message and message.startswith(file_name)
+
+
+def test_every_hostile_file_gives_its_ideas_or_a_one_line_message(corpus, capsys):
+    _, entries, results = corpus
+    assert len(entries) >= 2000
+    outcomes = Counter()
+    wrong = []
+    for entry, result in zip(entries, results, strict=True):
+        outcomes[entry["kind"], result["outcome"]] += 1
+        messages = [result.get("message") or "", *result.get("messages", [])]
+        expected = {"texts": "ideas", "refused": "refused"}.get(entry["expect"])
+        if result["outcome"] in ("unhandled", "hang") or (
+            expected and result["outcome"] != expected
+        ):
+            wrong.append((entry["file"], result["outcome"], result.get("message")))
+        elif not all(one_line_about(m, entry["file"]) for m in messages if m):
+            wrong.append((entry["file"], "not one line naming the file", messages))
+    kinds = sorted({kind for kind, _ in outcomes})
+    with capsys.disabled():
+        print(f"\n{'kind':30s} {'files':>6s} {'ideas':>6s} {'refused':>8s} {'unhandled':>10s} hung")
+        for kind in kinds:
+            counts = [outcomes[kind, o] for o in ("ideas", "refused", "unhandled", "hang")]
+            print(
+                f"{kind:30s} {sum(counts):6d} {counts[0]:6d} {counts[1]:8d} {counts[2]:10d} "
+                f"{counts[3]:4d}"
+            )
+        totals = Counter(result["outcome"] for result in results)
+        print(
+            f"{'total':30s} {len(results):6d} {totals['ideas']:6d} {totals['refused']:8d} "
+            f"{totals['unhandled']:10d} {totals['hang']:4d}"
+        )
+    assert wrong == []
+
+
+def test_no_hostile_file_stores_mojibake_or_loses_an_idea(corpus):
+    """Mixed UTF-8/cp1252 lines, UTF-16 without BOM, other delimiters, one-column sheets,
+    out-of-range values, lone surrogates: exactly the texts written are stored."""
+    _, entries, results = corpus
+    checked = [(e, r) for e, r in zip(entries, results, strict=True) if e["expect"] == "texts"]
+    assert len(checked) > 1000
+    differ = [(e["file"], r["texts"], e["texts"]) for e, r in checked if r["texts"] != e["texts"]]
+    assert differ == []
+    mixed = [r for e, r in checked if e["kind"] == "mixed-encoding"]
+    # each mixed file says how many of its lines it repaired
+    assert all(
+        any("lines were not UTF-8 like the rest of the file" in m for m in r["messages"])
+        for r in mixed
+    )
+
+
+def test_out_of_range_values_are_reported_on_their_row(corpus):
+    _, entries, results = corpus
+    for entry, result in zip(entries, results, strict=True):
+        if entry["kind"].startswith("out-of-range"):
+            where = f"{entry['file']}, line 2" if entry["file"].endswith(".csv") else "line 1"
+            said = [m for m in result["messages"] if where in m]
+            ending = "row skipped" if entry["bad_values"] == "skip" else "left empty"
+            assert len(said) == 1 and said[0].endswith(ending), (entry, result["messages"])
+
+
+def test_no_hostile_file_takes_more_than_a_few_seconds_per_megabyte(corpus, capsys):
+    _, _, results = corpus
+    large = [r for r in results if r["bytes"] >= 64 * 1024]
+    worst = max(large, key=lambda r: r["seconds"] / r["bytes"])
+    per_mb = worst["seconds"] / (worst["bytes"] / 1e6)
+    with capsys.disabled():
+        print(
+            f"\nslowest per MB: {worst['file']} {worst['bytes']:,} bytes in "
+            f"{worst['seconds']:.2f} s = {per_mb:.1f} s/MB; slowest file "
+            f"{max(r['seconds'] for r in results):.2f} s; all {len(results)} files "
+            f"{sum(r['seconds'] for r in results):.1f} s"
+        )
+    assert per_mb < 10
+    assert max(r["seconds"] for r in results) < hostile_corpus.FILE_SECONDS
+
+
+def test_one_file_of_each_kind_imports_through_the_sandbox_as_in_the_corpus(
+    corpus, store, tmp_path
+):
+    """The corpus reads in-process (inside its limited batches); the real import reads in a
+    worker of its own: for one file of each kind, and the files of issue 18, both agree."""
+    folder, entries, results = corpus
+    firsts = {}
+    for entry, result in zip(entries, results, strict=True):
+        firsts.setdefault(entry["kind"], (entry, result))
+    for kind, (entry, result) in firsts.items():
+        target = store.create_workshop(f"sandbox {kind}")
+        start = time.monotonic()
+        try:
+            import_file(
+                store,
+                target["id"],
+                folder / entry["file"],
+                bad_values=entry.get("bad_values", "keep"),
+            )
+        except IngestError as error:
+            assert result["outcome"] == "refused", kind
+            assert error.problem.message("en") == result["message"]
+        else:
+            assert result["outcome"] == "ideas", kind
+        assert [i["text"] for i in store.list_ideas(target["id"])] == result["texts"], kind
+        assert time.monotonic() - start < 15
+    issue_18 = [
+        hostile_files.far_cell_xlsx(tmp_path / "far-cell.xlsx"),
+        hostile_files.far_cell_xlsx(tmp_path / "from-a1.xlsx", with_a1=True, dimension=False),
+        hostile_files.repeated_cell_ods(tmp_path / "repeated.ods"),
+    ]
+    for path in issue_18:
+        target = store.create_workshop(f"sandbox {path.name}")
+        with pytest.raises(IngestError) as refused:
+            import_file(store, target["id"], path)
+        assert one_line_about(refused.value.problem.message("en"), path.name)
+        assert store.list_ideas(target["id"]) == []
