@@ -1357,7 +1357,10 @@ def table_to_ideas(
 def _shown_value(value: Any) -> str:
     """A value as a message quotes it: its first 40 characters, and its length if longer."""
     text = str(value)
-    return text if len(text) <= 40 else f"{text[:37]}... ({len(text)} chars)"
+    if len(text) > 40:
+        text = f"{text[:37]}... ({len(text)} chars)"
+    # a message is one line, whatever the value holds
+    return " ".join(text.split()) if not text.isprintable() else text
 
 
 def _json_safe(value: Any) -> Any:

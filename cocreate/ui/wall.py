@@ -23,12 +23,16 @@ from cocreate.clustering.wall import duplicate_suggestions as duplicate_suggesti
 from cocreate.clustering.wall import merge_batches as merge_batches
 from cocreate.clustering.wall import wall_rows as wall_rows
 
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#$~|])")
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#$~|&])")
+# what starts a list or a rule only at the start of a line: "- ", "+ ", "1. ", "2) ", "---"
+LINE_START_MARKER = re.compile(r"^(\d{0,9})([-+.)])")
 
 
 def escape_markdown(text: str) -> str:
-    """A citizen's words shown as they were typed, not read as Markdown or LaTeX."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(text.split()))
+    """A citizen's words shown as they were typed, not read as Markdown or LaTeX (nor as a
+    list, a rule, an entity, a link or an image)."""
+    escaped = MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(text.split()))
+    return LINE_START_MARKER.sub(r"\1\\\2", escaped)
 
 
 def shorten(text: str, limit: int) -> str:
