@@ -75,7 +75,7 @@ def expected_texts(texts: list[str]) -> list[str]:
 # CSV ------------------------------------------------------------------------------------
 
 
-@settings(max_examples=1200, **SETTINGS)
+@settings(max_examples=1000, **SETTINGS)
 @given(
     texts=st.lists(TYPED, max_size=8),
     authors=st.data(),
@@ -137,7 +137,7 @@ def dumped(record: dict, half: str | None) -> str:
     return text.replace(json.dumps(SURROGATE)[1:-1], half) if half else text
 
 
-@settings(max_examples=1000, **SETTINGS)
+@settings(max_examples=800, **SETTINGS)
 @given(
     records=st.lists(RECORD, max_size=6),
     half=st.one_of(st.none(), st.sampled_from(["\\ud800", "\\udfff", "\\udbff"])),
