@@ -1302,7 +1302,9 @@ def table_to_ideas(
                     )
                 )
         if bad and bad_values == "skip":
-            problems.extend(bad)
+            # one rejected row counts once: its other bad values are reported beside it
+            problems.append(bad[0])
+            table_warnings.extend(bad[1:])
             continue
         table_warnings.extend(bad)
         original = {k: _json_safe(v) for k, v in row.items()}

@@ -4,6 +4,7 @@ while this process's memory stays where it was; ordinary files read as before.""
 import json
 import resource
 import time
+import zipfile
 from collections import Counter
 
 import hostile_corpus
@@ -324,3 +325,184 @@ def test_one_file_of_each_kind_imports_through_the_sandbox_as_in_the_corpus(
             import_file(store, target["id"], path)
         assert one_line_about(refused.value.problem.message("en"), path.name)
         assert store.list_ideas(target["id"]) == []
+
+
+# each failure of issue 22, with the message a person reads ---------------------------------
+
+
+def write(folder, name, data):
+    path = folder / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def test_out_of_range_values_keep_the_row_or_skip_it_as_asked(store, workshop, tmp_path):
+    path = write(
+        tmp_path,
+        "votes.json",
+        '[{"text": "Des bancs", "votes": 99999999999999999999999},'
+        ' {"text": "Une fontaine", "votes": 1e30, "created": 1e20},'
+        ' {"text": "Un kiosque", "votes": Infinity}, {"text": "Des arbres", "votes": 4}]',
+    )
+    kept = import_file(store, workshop["id"], path)
+    assert [(i["text"], i["votes"]) for i in store.list_ideas(workshop["id"])] == [
+        ("Des bancs", None),
+        ("Une fontaine", None),
+        ("Un kiosque", None),
+        ("Des arbres", 4),
+    ]
+    assert [str(w) for w in kept.warnings] == [
+        "votes.json, line 1, column 'votes': votes '99999999999999999999999' out of range; "
+        "left empty",
+        "votes.json, line 2, column 'votes': votes '1e+30' out of range; left empty",
+        "votes.json, line 2, column 'created': date '1e+20' out of range (years 1 to 9999); "
+        "left empty",
+        "votes.json, line 3, column 'votes': votes 'inf' is not a whole number; left empty",
+    ]
+    other = store.create_workshop("Autre")
+    skipped = import_file(store, other["id"], path, bad_values="skip")
+    assert [i["text"] for i in store.list_ideas(other["id"])] == ["Des arbres"]
+    assert skipped.rejected == 3
+    assert skipped.problems[0].message("fr") == (
+        "votes.json, ligne 1, colonne 'votes': votes '99999999999999999999999' hors limites ; "
+        "ligne écartée"
+    )
+
+
+def test_a_5000_digit_vote_is_one_short_message(tmp_path):
+    path = write(tmp_path, "long.csv", "texte;votes\nDes bancs;" + "9" * 5000 + "\n")
+    [warning] = preview_file(path).warnings
+    assert str(warning) == (
+        "long.csv, line 2, column 'votes' (B): votes '9999999999999999999999999999999999999..."
+        " (5000 chars)' out of range; left empty"
+    )
+
+
+def test_mixed_utf8_and_cp1252_lines_are_repaired_and_counted(tmp_path):
+    data = (
+        b"texte;auteur\n"
+        + "Des bancs à l’ombre;Zoé\n".encode()
+        + "Un café près de l’école;Hélène\n".encode("cp1252")
+        + "Rénover le cœur de ville;Jérôme\n".encode("cp1252")
+    )
+    preview = preview_file(write(tmp_path, "mixed.csv", data))
+    assert [i.text for i in preview.ideas] == [
+        "Des bancs à l’ombre",
+        "Un café près de l’école",
+        "Rénover le cœur de ville",
+    ]
+    assert [i.author for i in preview.ideas] == ["Zoé", "Hélène", "Jérôme"]
+    assert preview.table.encoding == "utf-8+cp1252"
+    assert [w.message("fr") for w in preview.warnings] == [
+        "mixed.csv: 2 lignes n'étaient pas en UTF-8 comme le reste du fichier : lues en cp1252"
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path, encoding):
+    path = write(tmp_path, "u16.csv", "texte\tauteur\nDes bancs à l’ombre\tZoé\n".encode(encoding))
+    preview = preview_file(path)
+    assert [(i.text, i.author) for i in preview.ideas] == [("Des bancs à l’ombre", "Zoé")]
+    assert preview.table.encoding == encoding
+
+
+@pytest.mark.parametrize("delimiter", ["|", "^"])
+def test_pipe_and_caret_delimiters_are_recognised(tmp_path, delimiter):
+    text = f"titre{delimiter}texte\nBancs{delimiter}Des bancs, à l'ombre\n"
+    preview = preview_file(write(tmp_path, "d.csv", text))
+    assert preview.table.delimiter == delimiter
+    assert [(i.title, i.text) for i in preview.ideas] == [("Bancs", "Des bancs, à l'ombre")]
+
+
+def test_a_one_name_header_keeps_commas_inside_the_ideas(tmp_path):
+    path = write(tmp_path, "one.csv", "Idées\nDes bancs, des arbres\nUne fontaine\n")
+    assert [i.text for i in preview_file(path).ideas] == ["Des bancs, des arbres", "Une fontaine"]
+
+
+def test_a_one_column_sheet_header_is_not_an_idea(tmp_path):
+    cells = ["Propositions", "Des bancs à l'ombre", "Une fontaine"]
+    rows = "".join(
+        f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>{c}</t></is></c></row>'
+        for r, c in enumerate(cells, start=1)
+    )
+    preview = preview_file(hostile_files._xlsx(tmp_path / "one.xlsx", rows, None))
+    assert preview.table.columns == ["Propositions"]
+    assert [(i.line, i.text) for i in preview.ideas] == [
+        (2, "Des bancs à l'ombre"),
+        (3, "Une fontaine"),
+    ]
+
+
+def test_repeated_header_names_are_numbered(tmp_path):
+    path = write(tmp_path, "h.csv", "texte,abc,abc,abc_2,abc\nDes bancs,1,2,3,4\n")
+    assert read_table(path).columns == ["texte", "abc", "abc_3", "abc_2", "abc_4"]
+
+
+def test_a_damaged_or_entity_declaring_workbook_is_refused_in_one_line(tmp_path):
+    good = hostile_files._xlsx(
+        tmp_path / "good.xlsx",
+        "".join(
+            f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>idée {r}</t></is></c></row>'
+            for r in range(1, 200)
+        ),
+        None,
+    )
+    data = bytearray(good.read_bytes())
+    start = data.find(b"xl/worksheets/sheet1.xml") + 60
+    data[start : start + 8] = b"\x00" * 8
+    damaged = write(tmp_path, "damaged.xlsx", bytes(data))
+    with pytest.raises(IngestError) as refused:
+        read_table(damaged)
+    assert str(refused.value).startswith(
+        "damaged.xlsx: the spreadsheet is damaged or not a spreadsheet ("
+    )
+    sheet = (
+        f'<!DOCTYPE x [<!ENTITY e "boom">]><worksheet xmlns="{hostile_files.MAIN_NS}">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&e;</t></is></c></row>'
+        "</sheetData></worksheet>"
+    )
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(tmp_path / "dtd.xlsx", "w") as out:
+        for name in source.namelist():
+            out.writestr(name, sheet if name.endswith("sheet1.xml") else source.read(name))
+    with pytest.raises(IngestError) as refused:
+        read_table(tmp_path / "dtd.xlsx")
+    assert str(refused.value) == (
+        "dtd.xlsx: the spreadsheet declares XML entities (a DTD in xl/worksheets/sheet1.xml), "
+        "which Excel never writes; refused"
+    )
+
+
+def test_deep_json_is_refused_and_a_deep_jsonl_line_rejected(tmp_path):
+    deep = "[" * 5000 + "]" * 5000
+    with pytest.raises(IngestError, match=r"^deep.json: data nested too deeply"):
+        read_table(write(tmp_path, "deep.json", deep))
+    lines = f'{{"text": "Des bancs"}}\n{{"text": "x", "l": {deep}}}\n'
+    preview = preview_file(write(tmp_path, "deep.jsonl", lines))
+    assert [i.text for i in preview.ideas] == ["Des bancs"]
+    assert [str(p) for p in preview.problems] == [
+        "deep.jsonl, line 2: record nested too deeply to be read; rejected"
+    ]
+
+
+def test_a_lone_surrogate_is_replaced_and_reported(store, workshop, tmp_path):
+    path = write(tmp_path, "s.jsonl", '{"text": "Des bancs \\ud800", "author": "\\udfff"}\n')
+    report = import_file(store, workshop["id"], path)
+    [idea] = store.list_ideas(workshop["id"])
+    assert (idea["text"], idea["author"]) == ("Des bancs \ufffd", "\ufffd")
+    assert [str(w) for w in report.warnings] == [
+        "s.jsonl, line 1: invalid character (a lone UTF-16 surrogate) replaced by \ufffd"
+    ]
+
+
+def test_the_cli_skips_rows_with_bad_values_when_asked(db_path, tmp_path):
+    from click.testing import CliRunner
+
+    from cocreate.cli import cli
+
+    path = write(tmp_path, "v.csv", "texte;votes\nDes bancs;1e30\nUne fontaine;3\n")
+    result = CliRunner().invoke(cli, ["import", str(path), "-w", "Place", "--bad-values", "skip"])
+    assert result.exit_code == 1
+    assert (
+        "rejected: v.csv, line 2, column 'votes' (B): votes '1e30' is not a whole number; "
+        "row skipped" in result.output
+    )
