@@ -170,15 +170,13 @@ def _gazetteer_names(text: str) -> Iterator[tuple[int, int]]:
             if gender == "unknown":
                 continue
             start = run.start() + word.start()
-            if index + 1 < len(words):
-                yield start, run.end()
-            elif (
+            if index + 1 < len(words) or (
                 gender in ("male", "female")
                 and folded[index] not in WORDS_NOT_NAMES_ALONE
                 and not SENTENCE_END.search(text[:start])
+                and not re.match(r"\s*\d", text[run.end() :])  # "Line 3", "Victoria 2"
             ):
-                if not re.match(r"\s*\d", text[run.end() :]):  # "Line 3", "Victoria 2"
-                    yield start, run.end()
+                yield start, run.end()
             break
 
 

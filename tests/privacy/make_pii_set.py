@@ -11,6 +11,7 @@ The values are invented (no real person, number or account); the IBANs are made 
 computing their check digits, as real ones are.
 """
 
+# ruff: noqa: E501  (sentences stay one per line, as a reader checks them)
 from __future__ import annotations
 
 import json
