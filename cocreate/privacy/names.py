@@ -168,7 +168,16 @@ def _gazetteer_names(text: str) -> Iterator[tuple[int, int]]:
                 break
             gender = first_name_gender(word.group())
             if gender == "unknown":
-                continue
+                following = (
+                    run.group()[word.end() : words[index + 1].start()]
+                    if index + 1 < len(words)
+                    else ""
+                )
+                if (
+                    folded[index] in GREETINGS or following.strip()
+                ):  # "Bonjour Sophie", "Idée de Léa"
+                    continue
+                break  # "Network Rail", "Bonfire Night": a name of a thing
             start = run.start() + word.start()
             if index + 1 < len(words) or (
                 gender in ("male", "female")
@@ -186,7 +195,14 @@ def _preceding_word(text: str, start: int) -> str:
     return fold(words[-1]).strip("'") if words else ""
 
 
-def _is_person(text: str, start: int, end: int) -> bool:
+GREETINGS = {
+    "bonjour", "bonsoir", "salut", "merci", "bravo", "cher", "chere", "hello", "hi", "dear",
+    "thanks", "thank", "cheers", "hey", "coucou", "signe", "signed",
+}  # fmt: skip
+_SURNAME_PARTICLES = {"de", "du", "des", "d'", "van", "von", "da", "di", "del", "le", "la"}
+
+
+def _is_person(text: str, start: int, end: int, language: str, from_model: bool) -> bool:
     span = text[start:end]
     words = span.split()
     if not any(c.isupper() for c in span) or any(c.isdigit() for c in span) or len(span) < 2:
@@ -197,12 +213,35 @@ def _is_person(text: str, start: int, end: int) -> bool:
         return False
     if _preceding_word(text, start) in PLACE_WORDS:
         return False
-    # one word at the start of a sentence ("Abandoned", "Signé") or a hyphenated place
-    # ("Bas-Montreuil"): a person only when it is a known first name
-    after_title = TITLE_BEFORE.search(text[:start])
-    if len(words) == 1 and not after_title and (SENTENCE_END.search(text[:start]) or "-" in span):
-        return first_name_gender(span) != "unknown"
+    if not from_model or TITLE_BEFORE.search(text[:start]):
+        return True
+    # the recogniser's own mistakes: "président de la République", "l'Homme", "Il faut
+    # Interdire", "Abandoned car...", "Bas-Montreuil"
+    if span[0].islower() and fold(words[0]) not in _SURNAME_PARTICLES:
+        return False
+    if any(c in span for c in "()[]{}<>/|=+*"):
+        return False
+    if len(words) > 1 and all(
+        first_name_gender(w) == "unknown" and _is_common_word(w, language) for w in words
+    ):  # "Empreinte Carbone"
+        return False
+    if len(words) == 1 and first_name_gender(span) == "unknown":
+        if SENTENCE_END.search(text[:start]) or "-" in span:
+            return False
+        if _is_common_word(span, language):
+            return False
     return True
+
+
+@lru_cache(maxsize=50_000)
+def _is_common_word(word: str, language: str) -> bool:
+    """A word of the language's dictionary (simplemma's), written in lower case."""
+    import simplemma
+
+    try:
+        return simplemma.is_known(word.lower(), lang=language)
+    except ValueError:  # a language simplemma lacks
+        return False
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -237,16 +276,21 @@ def find_names_many(texts: Iterable[str], languages: Iterable[str | None]) -> li
         docs = nlp.pipe((texts[i] for i in indices), batch_size=64)
         for i, doc in zip(indices, docs, strict=True):
             text = texts[i]
-            spans = {
+            language = languages[i] or "fr"
+            recognised = {
                 _trim(text, ent.start_char, ent.end_char)
                 for ent in doc.ents
                 if ent.label_ in PERSON_LABELS
             }
-            spans |= set(_pattern_names(text))
-            spans |= set(_gazetteer_names(text))
-            found[i] = [
-                Span(start, end, "NAME", text[start:end])
-                for start, end in sorted(spans)
-                if end > start and _is_person(text, start, end)
-            ]
+            patterned = set(_pattern_names(text)) | set(_gazetteer_names(text))
+            spans = {
+                (start, end)
+                for start, end in recognised
+                if end > start and _is_person(text, start, end, language, from_model=True)
+            } | {
+                (start, end)
+                for start, end in patterned
+                if end > start and _is_person(text, start, end, language, from_model=False)
+            }
+            found[i] = [Span(start, end, "NAME", text[start:end]) for start, end in sorted(spans)]
     return found
