@@ -177,12 +177,26 @@ def _phones(text: str, language: str | None) -> Iterator[Span]:
                 yield Span(start, end, "PHONE", match.raw_string)
 
 
+# an IBAN mistyped by one digit still points at an account: these countries' IBANs are also
+# taken on their exact length, without the checksum
+IBAN_LENGTHS = {
+    "FR": 27, "MC": 27, "BE": 16, "LU": 20, "CH": 21, "DE": 22, "GB": 22, "IE": 22, "ES": 24,
+    "IT": 27, "NL": 18, "PT": 25, "AT": 20,
+}  # fmt: skip
+
+
+def _iban_shaped(candidate: str) -> bool:
+    compact = candidate.replace(" ", "").upper()
+    digits = sum(c.isdigit() for c in compact)
+    return IBAN_LENGTHS.get(compact[:2]) == len(compact) and digits >= 10
+
+
 def _ibans(text: str) -> Iterator[Span]:
     for match in IBAN_CANDIDATE.finditer(text):
         candidate = match.group()
         # the pattern may run into the next group of digits or a word: drop from the end
         while len(candidate.replace(" ", "")) >= 15:
-            if stdnum_iban.is_valid(candidate, check_country=False):
+            if stdnum_iban.is_valid(candidate, check_country=False) or _iban_shaped(candidate):
                 yield Span(match.start(), match.start() + len(candidate), "IBAN", candidate)
                 break
             candidate = candidate[:-1].rstrip()
