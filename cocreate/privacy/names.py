@@ -47,7 +47,11 @@ def model_versions() -> dict[str, str]:
     return found
 
 
-_CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+)?"
+# a capitalised name word: "Léa", "Jean-Michel", "O'Connor", "McLeod"
+_CAP = (
+    r"[A-ZÀ-ÖØ-Þ][a-zà-ÿ]*(?:['’]?[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+)*[a-zà-ÿ]"
+    r"(?:-[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+)?"
+)
 _NAME_WORDS = rf"{_CAP}(?:\s+(?:(?:de|du|van|von|da|di|le|la|d'|mc|o')\s*)?{_CAP}){{0,2}}"
 _NAME_WORDS_CAPS = rf"(?:{_CAP}|[A-Z]{{2,}})(?:\s+(?:{_CAP}|[A-Z]{{2,}}(?![a-z]))){{0,2}}"
 _TITLES = (
@@ -245,9 +249,14 @@ def _is_common_word(word: str, language: str) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Without the title ("M. Dupont" -> "Dupont") and without trailing punctuation."""
+    """Without the title ("M. Dupont" -> "Dupont"), without what follows the capitalised
+    words ("O'Connor already reported" -> "O'Connor") and without trailing punctuation."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        if word.start() and word.group()[0].islower() and word.group() not in _SURNAME_PARTICLES:
+            end = start + word.start()
+            break
     match = TITLE.match(text, start, end)
-    if match and match.end() == end:
+    if match and match.end("name") >= end - 1:
         start = match.start("name")
     while end > start and text[end - 1] in " ,.;:!?'’\"-":
         end -= 1
