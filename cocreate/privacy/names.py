@@ -4,6 +4,7 @@ never downloaded at run time) and a few sure patterns ("Mme Durand", "je m'appel
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import metadata
@@ -17,6 +18,8 @@ __all__ = [
     "model_versions",
     "find_names_many",
     "first_name_gender",
+    "models_ready",
+    "load_models_in_background",
 ]
 
 # the model that finds names in each language (decision 0064 measures the English choice)
@@ -27,12 +30,44 @@ _NER_ONLY = ["parser", "morphologizer", "attribute_ruler", "lemmatizer", "senter
 PERSON_LABELS = {"PER", "PERSON"}
 
 
-@cache
-def name_model(package: str):
-    """The spaCy pipeline ``package``, loaded once per process."""
-    import spacy
+_MODELS: dict[str, object] = {}
+_MODELS_LOCK = threading.Lock()
+# how many times a model was read from disk: once per process (tests check it)
+LOADS: dict[str, int] = {}
 
-    return spacy.load(package, exclude=_NER_ONLY)
+
+def name_model(package: str):
+    """The spaCy pipeline ``package``, loaded once per process (threads wait for the one
+    loading it)."""
+    with _MODELS_LOCK:
+        if package not in _MODELS:
+            import spacy
+
+            _MODELS[package] = spacy.load(package, exclude=_NER_ONLY)
+            LOADS[package] = LOADS.get(package, 0) + 1
+        return _MODELS[package]
+
+
+def models_ready() -> bool:
+    """True once every name model is loaded (a screen need not wait for them)."""
+    return all(package in _MODELS for package in set(NAME_MODELS.values()))
+
+
+def load_models_in_background() -> None:
+    """Start loading the name models on a daemon thread, once."""
+    global _LOADER
+    with _MODELS_LOCK:
+        if _LOADER is not None:
+            return
+        _LOADER = threading.Thread(
+            target=lambda: [name_model(p) for p in set(NAME_MODELS.values())],
+            name="cocreate-privacy-models",
+            daemon=True,
+        )
+    _LOADER.start()
+
+
+_LOADER: threading.Thread | None = None
 
 
 @lru_cache(maxsize=1)
@@ -271,9 +306,19 @@ def _pattern_names(text: str) -> Iterator[tuple[int, int]]:
             yield match.start("name"), match.end("name")
 
 
-def find_names_many(texts: Iterable[str], languages: Iterable[str | None]) -> list[list[Span]]:
+class _NoEntities:
+    ents = ()
+
+
+_NO_ENTITIES = _NoEntities()
+
+
+def find_names_many(
+    texts: Iterable[str], languages: Iterable[str | None], *, use_model: bool = True
+) -> list[list[Span]]:
     """People's names in each text: the recogniser of the text's language, batched per
-    model, plus the sure patterns; places named after people are left out."""
+    model (unless ``use_model`` is False), plus the sure patterns and the first-name list;
+    places named after people are left out."""
     texts = list(texts)
     languages = list(languages)
     found: list[list[Span]] = [[] for _ in texts]
@@ -281,8 +326,10 @@ def find_names_many(texts: Iterable[str], languages: Iterable[str | None]) -> li
     for i, language in enumerate(languages):
         by_model.setdefault(NAME_MODELS.get(language or "", DEFAULT_NAME_MODEL), []).append(i)
     for package, indices in by_model.items():
-        nlp = name_model(package)
-        docs = nlp.pipe((texts[i] for i in indices), batch_size=64)
+        if use_model:
+            docs = name_model(package).pipe((texts[i] for i in indices), batch_size=64)
+        else:
+            docs = (_NO_ENTITIES for _ in indices)
         for i, doc in zip(indices, docs, strict=True):
             text = texts[i]
             language = languages[i] or "fr"
