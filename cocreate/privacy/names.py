@@ -306,11 +306,34 @@ def _pattern_names(text: str) -> Iterator[tuple[int, int]]:
             yield match.start("name"), match.end("name")
 
 
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\wÀ-ÿ'’-]*")
+
+
+def _may_hold_a_name(text: str) -> bool:
+    """False when the recogniser's names would all be thrown away by ``_is_person``: no
+    capitalised word inside a sentence, and no known first name starting one (the
+    recogniser then runs on 13% of the Make.org texts, with the same spans found on them
+    and on the labelled sets)."""
+    for word in _CAPITALISED_WORD.finditer(text):
+        if not SENTENCE_END.search(text[: word.start()]):
+            return True
+        if first_name_gender(word.group()) != "unknown":
+            return True
+    return False
+
+
 class _NoEntities:
     ents = ()
 
 
 _NO_ENTITIES = _NoEntities()
+
+
+def _recognised(nlp, texts: list[str]) -> Iterator:
+    """The recogniser's documents, in order; texts that cannot hold a name skip it."""
+    worth = [i for i, text in enumerate(texts) if _may_hold_a_name(text)]
+    docs = dict(zip(worth, nlp.pipe((texts[i] for i in worth), batch_size=64), strict=True))
+    return (docs.get(i, _NO_ENTITIES) for i in range(len(texts)))
 
 
 def find_names_many(
@@ -327,7 +350,7 @@ def find_names_many(
         by_model.setdefault(NAME_MODELS.get(language or "", DEFAULT_NAME_MODEL), []).append(i)
     for package, indices in by_model.items():
         if use_model:
-            docs = name_model(package).pipe((texts[i] for i in indices), batch_size=64)
+            docs = _recognised(name_model(package), [texts[i] for i in indices])
         else:
             docs = (_NO_ENTITIES for _ in indices)
         for i, doc in zip(indices, docs, strict=True):

@@ -248,3 +248,26 @@ def test_the_name_model_is_loaded_once_per_process():
     redactor(("x",)).find("Sarah Thompson", "en")
     assert LOADS == {"fr_core_news_md": 1}
     assert name_model("fr_core_news_md") is name_model("fr_core_news_md")
+
+
+def test_skipping_the_recogniser_on_texts_without_a_possible_name_changes_nothing(monkeypatch):
+    import json
+    from pathlib import Path
+
+    from cocreate.privacy import Redactor
+    from cocreate.privacy import names as names_module
+
+    rows = [
+        json.loads(line)
+        for line in Path(__file__).with_name("pii_set.jsonl").read_text("utf-8").splitlines()
+    ]
+    texts = [r["text"] for r in rows] + [
+        "Il faut interdire les pesticides. Sophie pense comme moi.",
+        "il faut des bancs. merci à léa",
+        "Il faut Interdire les pesticides.",
+    ]
+    languages = [r["language"] for r in rows] + ["fr"] * 3
+    skipped = Redactor().find_many(texts, languages)
+    assert sum(not names_module._may_hold_a_name(t) for t in texts) >= 30
+    monkeypatch.setattr(names_module, "_may_hold_a_name", lambda text: True)
+    assert Redactor().find_many(texts, languages) == skipped
