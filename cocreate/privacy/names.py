@@ -56,7 +56,7 @@ def models_ready() -> bool:
 def load_models_in_background() -> None:
     """Start loading the name models on a daemon thread, once."""
     global _LOADER
-    with _MODELS_LOCK:
+    with _LOADER_LOCK:  # not _MODELS_LOCK: the loader holds that one while it loads
         if _LOADER is not None:
             return
         _LOADER = threading.Thread(
@@ -68,6 +68,7 @@ def load_models_in_background() -> None:
 
 
 _LOADER: threading.Thread | None = None
+_LOADER_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=1)
