@@ -14,6 +14,7 @@ from cocreate.i18n import (
     core,
     indicators,
     live,
+    privacy,
     reading,
     room,
     scoring,
@@ -51,6 +52,7 @@ PARTS = (
     triage,
     triage_pages,
     reading,
+    privacy,
 )
 STRINGS: dict[str, dict[str, str]] = _merge(*(part.STRINGS for part in PARTS))
 
