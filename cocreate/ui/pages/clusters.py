@@ -595,6 +595,37 @@ def theme_option(theme_id: int) -> str:
     )
 
 
+# each level's edit keys and texts: "clusters_{part}pin", "clusters.{part}pin_help", ...
+EDIT_LEVELS = {"group": ("", pin_cluster), "theme": ("theme_", pin_theme)}
+
+
+def rename_and_pin(cluster: dict, level: str):
+    """A group's or a theme's name field with its save button, then its pin button; returns
+    the row of action buttons so each level adds its own (split)."""
+    part, pin = EDIT_LEVELS[level]
+    cluster_id, pinned = cluster["id"], cluster["pinned"]
+    label_col, save_col = st.columns([4, 1], vertical_alignment="bottom")
+    new_label = label_col.text_input(
+        t("clusters.label", lang), value=cluster["label"], key=f"clusters_{part}label_{cluster_id}"
+    )
+    if save_col.button(t(f"clusters.{part}save_label", lang), key=f"clusters_{part}save_label"):
+        if not new_label.strip():
+            st.error(t("clusters.label_required", lang))
+        else:
+            rename_cluster(store, cluster_id, new_label)
+            done(t(f"clusters.{part}renamed", lang, label=" ".join(new_label.split())))
+    actions = st.container(horizontal=True)
+    if actions.button(
+        t(f"clusters.{part}unpin" if pinned else f"clusters.{part}pin", lang),
+        key=f"clusters_{part}pin",
+        icon=":material/push_pin:",
+        help=t(f"clusters.{part}pin_help", lang),
+    ):
+        pin(store, cluster_id, not pinned)
+        done(t(f"clusters.{part}unpinned_done" if pinned else f"clusters.{part}pinned_done", lang))
+    return actions
+
+
 def theme_edits() -> None:
     """Rename, pin, merge themes and move a group under another theme (clustering.edits)."""
     theme_ids = [theme["id"] for theme in themes]
@@ -610,30 +641,7 @@ def theme_edits() -> None:
         key="clusters_theme_pick",
     )
     theme = theme_by_id[picked]
-    label_col, save_col = st.columns([4, 1], vertical_alignment="bottom")
-    new_label = label_col.text_input(
-        t("clusters.label", lang), value=theme["label"], key=f"clusters_theme_label_{picked}"
-    )
-    if save_col.button(t("clusters.theme_save_label", lang), key="clusters_theme_save_label"):
-        if not new_label.strip():
-            st.error(t("clusters.label_required", lang))
-        else:
-            rename_cluster(store, picked, new_label)
-            done(t("clusters.theme_renamed", lang, label=" ".join(new_label.split())))
-    actions = st.container(horizontal=True)
-    if actions.button(
-        t("clusters.theme_unpin" if theme["pinned"] else "clusters.theme_pin", lang),
-        key="clusters_theme_pin",
-        icon=":material/push_pin:",
-        help=t("clusters.theme_pin_help", lang),
-    ):
-        pin_theme(store, picked, not theme["pinned"])
-        done(
-            t(
-                "clusters.theme_unpinned_done" if theme["pinned"] else "clusters.theme_pinned_done",
-                lang,
-            )
-        )
+    actions = rename_and_pin(theme, "theme")
     if actions.button(
         t("clusters.theme_split", lang),
         key="clusters_theme_split",
@@ -701,25 +709,7 @@ with tab_edit:
         key="clusters_edit_pick",
     )
     card = by_id[picked]
-    label_col, save_col = st.columns([4, 1], vertical_alignment="bottom")
-    new_label = label_col.text_input(
-        t("clusters.label", lang), value=card["label"], key=f"clusters_label_{picked}"
-    )
-    if save_col.button(t("clusters.save_label", lang), key="clusters_save_label"):
-        if not new_label.strip():
-            st.error(t("clusters.label_required", lang))
-        else:
-            rename_cluster(store, picked, new_label)
-            done(t("clusters.renamed", lang, label=" ".join(new_label.split())))
-    actions = st.container(horizontal=True)
-    if actions.button(
-        t("clusters.unpin" if card["pinned"] else "clusters.pin", lang),
-        key="clusters_pin",
-        icon=":material/push_pin:",
-        help=t("clusters.pin_help", lang),
-    ):
-        pin_cluster(store, picked, not card["pinned"])
-        done(t("clusters.unpinned_done" if card["pinned"] else "clusters.pinned_done", lang))
+    actions = rename_and_pin(card, "group")
     if actions.button(
         t("clusters.split", lang),
         key="clusters_split",
