@@ -335,4 +335,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Group moved under “{label}”.",
         "fr": "Groupe déplacé sous « {label} ».",
     },
+    # the groups level narrowed to one theme; an idea's second theme on its line
+    "clusters.wall_theme": {"en": "Groups of the theme", "fr": "Groupes du thème"},
+    "clusters.wall_theme_all": {"en": "all themes", "fr": "tous les thèmes"},
+    "clusters.note_second_theme": {"en": "2nd theme: {label}", "fr": "2e thème : {label}"},
 }

@@ -204,6 +204,12 @@ for theme in themes:
         name if name not in theme_names.values() else f"{name} (#{theme['id']})"
     )
 theme_by_id = {theme["id"]: theme for theme in themes}
+# an idea between two themes: its second theme and how close it is to it
+second_theme = {
+    a["idea_id"]: (a["secondary_theme_id"], a["secondary_similarity"] or 0.0)
+    for a in assignments
+    if a.get("secondary_theme_id") in theme_names
+}
 # a backlog imported without votes shows no "0 votes" everywhere
 has_votes = any(idea["votes"] is not None for idea in ideas.values())
 
@@ -271,6 +277,21 @@ tab_wall, tab_map, tab_duplicates, tab_edit = st.tabs(
 )
 
 
+def group_option(cluster_id: int) -> str:
+    return t("clusters.option", lang, label=names[cluster_id], size=by_id[cluster_id]["size"])
+
+
+def theme_option(theme_id: int) -> str:
+    theme = theme_by_id[theme_id]
+    return t(
+        "clusters.theme_option",
+        lang,
+        label=theme_names[theme_id],
+        groups=len(theme["groups"]),
+        size=theme["size"],
+    )
+
+
 def member_line(member: dict) -> str:
     """One idea of a card's full list: closeness, text, author, votes and its flags."""
     details = [member["author"], votes_text(member["votes"])]
@@ -283,6 +304,11 @@ def member_line(member: dict) -> str:
         line += f" :orange-badge[{t('clusters.note_loose', lang)}]"
     if member["manual"]:
         line += f" :violet-badge[{t('clusters.note_manual', lang)}]"
+    if member["id"] in second_theme:
+        theme_id, similarity = second_theme[member["id"]]
+        label = escape_markdown(theme_names[theme_id])
+        line += f" :green-badge[{t('clusters.note_second_theme', lang, label=label)} · "
+        line += f"{similarity:.2f}]"
     return line
 
 
@@ -305,11 +331,14 @@ def cluster_card(card: dict) -> None:
         counts.append(t("clusters.card_loose", lang, count=card["loose"]))
     if card["pinned"]:
         counts.append(t("clusters.pinned", lang))
-    if card.get("parent_id") in theme_names:
-        counts.append(t("clusters.theme_of_card", lang, label=theme_names[card["parent_id"]]))
     st.caption(" · ".join(counts))
-    if card["keywords"]:
-        st.markdown(" ".join(f":blue-badge[{escape_markdown(k)}]" for k in card["keywords"]))
+    badges = []
+    if card.get("parent_id") in theme_names:
+        label = escape_markdown(theme_names[card["parent_id"]])
+        badges.append(f":violet-badge[{t('clusters.theme_of_card', lang, label=label)}]")
+    badges += [f":blue-badge[{escape_markdown(k)}]" for k in card["keywords"]]
+    if badges:
+        st.markdown(" ".join(badges))
     lines = [
         f"- {escape_markdown(shorten(idea['text'], 150))}"
         + (f" :gray[· {votes_text(idea['support'])}]" if has_votes else "")
@@ -376,10 +405,23 @@ def group_wall() -> None:
         horizontal=True,
         key="clusters_sort",
     )
+    listed = cards
+    if themes:
+        keep_valid("clusters_wall_theme", list(theme_names))
+        chosen = st.selectbox(
+            t("clusters.wall_theme", lang),
+            list(theme_names),
+            index=None,
+            format_func=theme_option,
+            placeholder=t("clusters.wall_theme_all", lang),
+            key="clusters_wall_theme",
+        )
+        if chosen is not None:
+            listed = [card for card in cards if card.get("parent_id") == chosen]
     ordered = {
-        "size": cards,
-        "votes": sorted(cards, key=lambda c: -c["votes"]),
-        "label": sorted(cards, key=lambda c: names[c["id"]].casefold()),
+        "size": listed,
+        "votes": sorted(listed, key=lambda c: -c["votes"]),
+        "label": sorted(listed, key=lambda c: names[c["id"]].casefold()),
     }[order]
     shown = ordered[:WALL_CARDS]
     for start in range(0, len(shown), WALL_COLUMNS):
@@ -578,21 +620,6 @@ with tab_duplicates:
             done(t("clusters.undone", lang))
     if len(batches) > MERGES_SHOWN:
         st.caption(t("clusters.more_merges", lang, count=len(batches) - MERGES_SHOWN))
-
-
-def group_option(cluster_id: int) -> str:
-    return t("clusters.option", lang, label=names[cluster_id], size=by_id[cluster_id]["size"])
-
-
-def theme_option(theme_id: int) -> str:
-    theme = theme_by_id[theme_id]
-    return t(
-        "clusters.theme_option",
-        lang,
-        label=theme_names[theme_id],
-        groups=len(theme["groups"]),
-        size=theme["size"],
-    )
 
 
 # each level's edit keys and texts: "clusters_{part}pin", "clusters.{part}pin_help", ...
