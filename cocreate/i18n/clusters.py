@@ -339,4 +339,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "clusters.wall_theme": {"en": "Groups of the theme", "fr": "Groupes du thème"},
     "clusters.wall_theme_all": {"en": "all themes", "fr": "tous les thèmes"},
     "clusters.note_second_theme": {"en": "2nd theme: {label}", "fr": "2e thème : {label}"},
+    "clusters.theme_open_groups": {
+        "en": "See its {count} groups as cards",
+        "fr": "Voir ses {count} groupes en cartes",
+    },
+    "clusters.theme_open_group": {
+        "en": "See its group as a card",
+        "fr": "Voir son groupe en carte",
+    },
 }

@@ -383,3 +383,20 @@ def test_the_groups_level_narrows_to_one_theme_and_says_each_ideas_second_theme(
     app.sidebar.radio(key="lang").set_value("en").run()
     assert app.selectbox(key="clusters_wall_theme").label == "Groups of the theme"
     assert "2nd theme: " in "\n".join(m.value for m in app.tabs[0].markdown)
+
+
+def test_a_themes_box_opens_its_groups_as_cards(clustered, db_path):
+    app, demo = clustered
+    with Store(db_path) as store:
+        themes = store.active_themes(demo["id"])
+        groups = store.active_clusters(demo["id"])
+    app.radio(key="clusters_level").set_value("themes").run()
+    theme = next(th for th in themes if sum(g["parent_id"] == th["id"] for g in groups) >= 2)
+    under = [g for g in groups if g["parent_id"] == theme["id"]]
+    opener = app.button(key=f"clusters_open_groups_{theme['id']}")
+    assert opener.label == f"Voir ses {len(under)} groupes en cartes"
+    opener.click().run()
+    assert not app.exception, app.exception
+    assert app.radio(key="clusters_level").value == "groups"
+    assert app.selectbox(key="clusters_wall_theme").value == theme["id"]
+    assert sorted(card_titles(app)) == sorted(g["label"] for g in under)

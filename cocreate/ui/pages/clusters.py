@@ -372,6 +372,20 @@ def theme_card(theme: dict) -> None:
         for idea in distinct_representatives(group["members"], 1)
     ]
     st.markdown("\n".join(f"- {escape_markdown(shorten(i['text'], 150))}" for i in examples))
+    st.button(
+        t(
+            "clusters.theme_open_groups"
+            if len(theme["groups"]) > 1
+            else "clusters.theme_open_group",
+            lang,
+            count=len(theme["groups"]),
+        ),
+        key=f"clusters_open_groups_{theme['id']}",
+        icon=":material/zoom_in:",
+        type="tertiary",
+        on_click=show_groups_of,
+        args=(theme["id"],),
+    )
     if theme["secondary"]:
         label = t("clusters.theme_secondary", lang, count=len(theme["secondary"]))
         with st.expander(label):
@@ -383,6 +397,12 @@ def theme_card(theme: dict) -> None:
                     if i in ideas
                 )
             )
+
+
+def show_groups_of(theme_id: int) -> None:
+    # runs before the rerun: the wall opens at the groups level on this theme's groups
+    st.session_state["clusters_level"] = "groups"
+    st.session_state["clusters_wall_theme"] = theme_id
 
 
 def theme_wall() -> None:
@@ -398,7 +418,8 @@ def theme_wall() -> None:
 
 
 def group_wall() -> None:
-    order = st.radio(
+    order_col, theme_col = st.columns([3, 2], vertical_alignment="bottom")
+    order = order_col.radio(
         t("clusters.sort", lang),
         ["size", "votes", "label"] if has_votes else ["size", "label"],
         format_func=lambda o: t(f"clusters.sort.{o}", lang),
@@ -408,7 +429,7 @@ def group_wall() -> None:
     listed = cards
     if themes:
         keep_valid("clusters_wall_theme", list(theme_names))
-        chosen = st.selectbox(
+        chosen = theme_col.selectbox(
             t("clusters.wall_theme", lang),
             list(theme_names),
             index=None,
