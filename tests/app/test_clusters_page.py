@@ -400,3 +400,26 @@ def test_a_themes_box_opens_its_groups_as_cards(clustered, db_path):
     assert app.radio(key="clusters_level").value == "groups"
     assert app.selectbox(key="clusters_wall_theme").value == theme["id"]
     assert sorted(card_titles(app)) == sorted(g["label"] for g in under)
+
+
+def test_a_theme_is_pinned_with_its_groups_then_unpinned_from_the_edit_tab(clustered, db_path):
+    app, demo = clustered
+    with Store(db_path) as store:
+        theme = store.active_themes(demo["id"])[0]
+    app.selectbox(key="clusters_theme_pick").set_value(theme["id"]).run()
+    assert app.button(key="clusters_theme_pin").label == "Épingler le thème"
+    app.button(key="clusters_theme_pin").click().run()
+    assert not app.exception, app.exception
+    assert app.success[0].value == "Thème épinglé."
+    with Store(db_path) as store:
+        under = [c for c in store.active_clusters(demo["id"]) if c["parent_id"] == theme["id"]]
+        assert store.get_cluster(theme["id"])["pinned"] == 1
+    assert under and all(group["pinned"] for group in under)
+    # the theme's box on the wall shows the pin; the button now unpins
+    app.radio(key="clusters_level").set_value("themes").run()
+    assert f"{theme['label']} :material/push_pin:" in card_titles(app)
+    assert app.button(key="clusters_theme_pin").label == "Désépingler le thème"
+    app.button(key="clusters_theme_pin").click().run()
+    assert app.success[0].value == "Thème désépinglé."
+    with Store(db_path) as store:
+        assert store.get_cluster(theme["id"])["pinned"] == 0
