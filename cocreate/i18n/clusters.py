@@ -347,4 +347,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "See its group as a card",
         "fr": "Voir son groupe en carte",
     },
+    "clusters.theme_option_one": {
+        "en": "{label} (1 group, {size} ideas)",
+        "fr": "{label} (1 groupe, {size} idées)",
+    },
+    "clusters.theme_merge_placeholder": {"en": "Choose themes", "fr": "Choisissez des thèmes"},
 }

@@ -194,6 +194,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Je confirme : cette décision s'applique aux {groups} regroupements du thème "
         "({ideas} idées).",
     },
+    "triage_pages.theme_confirm_one": {
+        "en": "I confirm: this decision goes to the theme's only group ({ideas} ideas).",
+        "fr": "Je confirme : cette décision s'applique au seul regroupement du thème "
+        "({ideas} idées).",
+    },
+    "triage_pages.theme_decided_one": {
+        "en": "Decision '{outcome}' taken on '{theme}': its only group.",
+        "fr": "Décision « {outcome} » prise sur « {theme} » : son seul regroupement.",
+    },
     "triage_pages.theme_confirm_first": {
         "en": "Tick the confirmation first: nothing was decided.",
         "fr": "Cochez d'abord la confirmation : rien n'a été décidé.",

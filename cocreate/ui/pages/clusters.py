@@ -284,7 +284,7 @@ def group_option(cluster_id: int) -> str:
 def theme_option(theme_id: int) -> str:
     theme = theme_by_id[theme_id]
     return t(
-        "clusters.theme_option",
+        "clusters.theme_option" if len(theme["groups"]) != 1 else "clusters.theme_option_one",
         lang,
         label=theme_names[theme_id],
         groups=len(theme["groups"]),
@@ -703,7 +703,7 @@ def theme_edits() -> None:
         t("clusters.theme_merge_pick", lang),
         theme_ids,
         format_func=theme_option,
-        placeholder=t("clusters.merge_placeholder", lang),
+        placeholder=t("clusters.theme_merge_placeholder", lang),
         key="clusters_theme_merge_pick",
     )
     st.caption(t("clusters.theme_merge_help", lang))

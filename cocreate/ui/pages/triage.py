@@ -480,7 +480,7 @@ def theme_decision_form() -> None:
         note = st.text_input(t("triage_pages.note", lang), key="tt_note")
         confirmed = st.checkbox(
             t(
-                "triage_pages.theme_confirm",
+                "triage_pages.theme_confirm" if groups != 1 else "triage_pages.theme_confirm_one",
                 lang,
                 groups=format_number(groups, lang),
                 ideas=format_number(sizes.get(theme, 0), lang),
@@ -508,7 +508,7 @@ def theme_decision_form() -> None:
                 note=note,
             )
         ),
-        "triage_pages.theme_decided",
+        "triage_pages.theme_decided" if groups != 1 else "triage_pages.theme_decided_one",
         outcome=outcome_names[outcome],
         theme=theme_names[theme],
     )
