@@ -89,6 +89,23 @@ def keep_valid(key: str, options: list) -> None:
         del st.session_state[key]
 
 
+# one wall per workshop revision, shared by every session and never copied: a copy (what
+# st.cache_data hands each rerun) of an 18,690-idea wall takes a second to unpickle. The page
+# only reads it.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _wall_at(path: str, workshop_id: int, revision: str) -> tuple:
+    with Store(path, migrate=False) as own_store:
+        return wall_rows(own_store, workshop_id)
+
+
+def shared_wall(store: Store, workshop_id: int) -> tuple:
+    """The wall's cards, assignments and merges (``clustering.wall_rows``), kept until the
+    workshop's revision changes."""
+    if str(store.path) == ":memory:":
+        return wall_rows(store, workshop_id)
+    return _wall_at(str(store.path), workshop_id, store.workshop_revision(workshop_id))
+
+
 def clustering_form(name: str, submit_label: str, last: dict | None) -> None:
     """Granularity, number of groups, seed and model, then a run with a progress bar."""
     params = last["params"] if last else {}
@@ -185,7 +202,7 @@ if clustering is None:
 # the wall's model, shared with the other sessions, for new ideas and splits
 wall_spec = model_spec_for(clustering["model_id"])
 wall_model = shared_embedder(wall_spec, workshop["language"]) if wall_spec else None
-cards, assignments, merges = from_workshop(store, workshop["id"], wall_rows)
+cards, assignments, merges = shared_wall(store, workshop["id"])
 ideas = {member["id"]: member for card in cards for member in card["members"]}
 not_duplicates = store.not_duplicate_marks(workshop["id"])
 suggestions = duplicate_suggestions(
