@@ -335,4 +335,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Group moved under “{label}”.",
         "fr": "Groupe déplacé sous « {label} ».",
     },
+    # the groups level narrowed to one theme; an idea's second theme on its line
+    "clusters.wall_theme": {"en": "Groups of the theme", "fr": "Groupes du thème"},
+    "clusters.wall_theme_all": {"en": "all themes", "fr": "tous les thèmes"},
+    "clusters.note_second_theme": {"en": "2nd theme: {label}", "fr": "2e thème : {label}"},
+    "clusters.theme_open_groups": {
+        "en": "See its {count} groups as cards",
+        "fr": "Voir ses {count} groupes en cartes",
+    },
+    "clusters.theme_open_group": {
+        "en": "See its group as a card",
+        "fr": "Voir son groupe en carte",
+    },
+    "clusters.theme_option_one": {
+        "en": "{label} (1 group, {size} ideas)",
+        "fr": "{label} (1 groupe, {size} idées)",
+    },
+    "clusters.theme_merge_placeholder": {"en": "Choose themes", "fr": "Choisissez des thèmes"},
 }

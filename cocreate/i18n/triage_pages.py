@@ -177,6 +177,41 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Decision '{outcome}' taken.",
         "fr": "Décision « {outcome} » prise.",
     },
+    # a decision on a whole theme (decision 0061)
+    "triage_pages.target_theme": {
+        "en": "a whole theme (each of its groups)",
+        "fr": "tout un thème (chacun de ses regroupements)",
+    },
+    "triage_pages.pick_theme": {"en": "choose a theme", "fr": "choisir un thème"},
+    "triage_pages.theme_help": {
+        "en": "One decision with its public answers for each group of the theme, all or none. "
+        "Ideas with their own decision keep it.",
+        "fr": "Une décision avec ses réponses publiques pour chaque regroupement du thème, "
+        "toutes ou aucune. Les idées qui ont leur propre décision la gardent.",
+    },
+    "triage_pages.theme_confirm": {
+        "en": "I confirm: this decision goes to the {groups} groups of the theme ({ideas} ideas).",
+        "fr": "Je confirme : cette décision s'applique aux {groups} regroupements du thème "
+        "({ideas} idées).",
+    },
+    "triage_pages.theme_confirm_one": {
+        "en": "I confirm: this decision goes to the theme's only group ({ideas} ideas).",
+        "fr": "Je confirme : cette décision s'applique au seul regroupement du thème "
+        "({ideas} idées).",
+    },
+    "triage_pages.theme_decided_one": {
+        "en": "Decision '{outcome}' taken on '{theme}': its only group.",
+        "fr": "Décision « {outcome} » prise sur « {theme} » : son seul regroupement.",
+    },
+    "triage_pages.theme_confirm_first": {
+        "en": "Tick the confirmation first: nothing was decided.",
+        "fr": "Cochez d'abord la confirmation : rien n'a été décidé.",
+    },
+    "triage_pages.decide_theme": {"en": "Decide the whole theme", "fr": "Décider tout le thème"},
+    "triage_pages.theme_decided": {
+        "en": "Decision '{outcome}' taken on '{theme}': {count} groups.",
+        "fr": "Décision « {outcome} » prise sur « {theme} » : {count} regroupements.",
+    },
     # one idea
     "triage_pages.detail": {"en": "One idea", "fr": "Une idée"},
     "triage_pages.open_idea": {

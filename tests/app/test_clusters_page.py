@@ -353,3 +353,73 @@ def test_map_names_of_neighbouring_groups_move_off_each_other():
     assert axis_domain(pd.Series([2.0])) == (1.0, 3.0)
     assert axis_domain(pd.Series([], dtype=float)) == (0.0, 1.0)
     assert axis_domain(pd.Series([3.0, -1.0])) == (-1.0, 3.0)
+
+
+def test_the_groups_level_narrows_to_one_theme_and_says_each_ideas_second_theme(clustered, db_path):
+    app, demo = clustered
+    with Store(db_path) as store:
+        themes = store.active_themes(demo["id"])
+        groups = store.active_clusters(demo["id"])
+        assignments = store.assignments(demo["id"])
+    theme_label = {theme["id"]: theme["label"] for theme in themes}
+    # each card says its theme, as a badge of its own
+    badges = "\n".join(m.value for m in app.tabs[0].markdown)
+    for group in groups:
+        assert f":violet-badge[Thème : {theme_label[group['parent_id']]}]" in badges
+    theme = next(th for th in themes if sum(g["parent_id"] == th["id"] for g in groups) >= 2)
+    under = [g for g in groups if g["parent_id"] == theme["id"]]
+    app.selectbox(key="clusters_wall_theme").set_value(theme["id"]).run()
+    assert not app.exception, app.exception
+    assert sorted(card_titles(app)) == sorted(g["label"] for g in under)
+    # an idea between two themes says its second theme and how close it is
+    between = [a for a in assignments if a["secondary_theme_id"] in theme_label]
+    assert between, "the demo holds ideas between two themes"
+    idea = between[0]
+    line = f":green-badge[2e thème : {theme_label[idea['secondary_theme_id']]} · "
+    line += f"{idea['secondary_similarity']:.2f}]"
+    app.selectbox(key="clusters_wall_theme").set_value(None).run()
+    members = "\n".join(m.value for m in app.tabs[0].markdown)
+    assert line in members
+    app.sidebar.radio(key="lang").set_value("en").run()
+    assert app.selectbox(key="clusters_wall_theme").label == "Groups of the theme"
+    assert "2nd theme: " in "\n".join(m.value for m in app.tabs[0].markdown)
+
+
+def test_a_themes_box_opens_its_groups_as_cards(clustered, db_path):
+    app, demo = clustered
+    with Store(db_path) as store:
+        themes = store.active_themes(demo["id"])
+        groups = store.active_clusters(demo["id"])
+    app.radio(key="clusters_level").set_value("themes").run()
+    theme = next(th for th in themes if sum(g["parent_id"] == th["id"] for g in groups) >= 2)
+    under = [g for g in groups if g["parent_id"] == theme["id"]]
+    opener = app.button(key=f"clusters_open_groups_{theme['id']}")
+    assert opener.label == f"Voir ses {len(under)} groupes en cartes"
+    opener.click().run()
+    assert not app.exception, app.exception
+    assert app.radio(key="clusters_level").value == "groups"
+    assert app.selectbox(key="clusters_wall_theme").value == theme["id"]
+    assert sorted(card_titles(app)) == sorted(g["label"] for g in under)
+
+
+def test_a_theme_is_pinned_with_its_groups_then_unpinned_from_the_edit_tab(clustered, db_path):
+    app, demo = clustered
+    with Store(db_path) as store:
+        theme = store.active_themes(demo["id"])[0]
+    app.selectbox(key="clusters_theme_pick").set_value(theme["id"]).run()
+    assert app.button(key="clusters_theme_pin").label == "Épingler le thème"
+    app.button(key="clusters_theme_pin").click().run()
+    assert not app.exception, app.exception
+    assert app.success[0].value == "Thème épinglé."
+    with Store(db_path) as store:
+        under = [c for c in store.active_clusters(demo["id"]) if c["parent_id"] == theme["id"]]
+        assert store.get_cluster(theme["id"])["pinned"] == 1
+    assert under and all(group["pinned"] for group in under)
+    # the theme's box on the wall shows the pin; the button now unpins
+    app.radio(key="clusters_level").set_value("themes").run()
+    assert f"{theme['label']} :material/push_pin:" in card_titles(app)
+    assert app.button(key="clusters_theme_pin").label == "Désépingler le thème"
+    app.button(key="clusters_theme_pin").click().run()
+    assert app.success[0].value == "Thème désépinglé."
+    with Store(db_path) as store:
+        assert store.get_cluster(theme["id"])["pinned"] == 0

@@ -89,6 +89,23 @@ def keep_valid(key: str, options: list) -> None:
         del st.session_state[key]
 
 
+# one wall per workshop revision, shared by every session and never copied: a copy (what
+# st.cache_data hands each rerun) of an 18,690-idea wall takes a second to unpickle. The page
+# only reads it.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _wall_at(path: str, workshop_id: int, revision: str) -> tuple:
+    with Store(path, migrate=False) as own_store:
+        return wall_rows(own_store, workshop_id)
+
+
+def shared_wall(store: Store, workshop_id: int) -> tuple:
+    """The wall's cards, assignments and merges (``clustering.wall_rows``), kept until the
+    workshop's revision changes."""
+    if str(store.path) == ":memory:":
+        return wall_rows(store, workshop_id)
+    return _wall_at(str(store.path), workshop_id, store.workshop_revision(workshop_id))
+
+
 def clustering_form(name: str, submit_label: str, last: dict | None) -> None:
     """Granularity, number of groups, seed and model, then a run with a progress bar."""
     params = last["params"] if last else {}
@@ -185,7 +202,7 @@ if clustering is None:
 # the wall's model, shared with the other sessions, for new ideas and splits
 wall_spec = model_spec_for(clustering["model_id"])
 wall_model = shared_embedder(wall_spec, workshop["language"]) if wall_spec else None
-cards, assignments, merges = from_workshop(store, workshop["id"], wall_rows)
+cards, assignments, merges = shared_wall(store, workshop["id"])
 ideas = {member["id"]: member for card in cards for member in card["members"]}
 not_duplicates = store.not_duplicate_marks(workshop["id"])
 suggestions = duplicate_suggestions(
@@ -204,6 +221,12 @@ for theme in themes:
         name if name not in theme_names.values() else f"{name} (#{theme['id']})"
     )
 theme_by_id = {theme["id"]: theme for theme in themes}
+# an idea between two themes: its second theme and how close it is to it
+second_theme = {
+    a["idea_id"]: (a["secondary_theme_id"], a["secondary_similarity"] or 0.0)
+    for a in assignments
+    if a.get("secondary_theme_id") in theme_names
+}
 # a backlog imported without votes shows no "0 votes" everywhere
 has_votes = any(idea["votes"] is not None for idea in ideas.values())
 
@@ -271,6 +294,21 @@ tab_wall, tab_map, tab_duplicates, tab_edit = st.tabs(
 )
 
 
+def group_option(cluster_id: int) -> str:
+    return t("clusters.option", lang, label=names[cluster_id], size=by_id[cluster_id]["size"])
+
+
+def theme_option(theme_id: int) -> str:
+    theme = theme_by_id[theme_id]
+    return t(
+        "clusters.theme_option" if len(theme["groups"]) != 1 else "clusters.theme_option_one",
+        lang,
+        label=theme_names[theme_id],
+        groups=len(theme["groups"]),
+        size=theme["size"],
+    )
+
+
 def member_line(member: dict) -> str:
     """One idea of a card's full list: closeness, text, author, votes and its flags."""
     details = [member["author"], votes_text(member["votes"])]
@@ -283,6 +321,11 @@ def member_line(member: dict) -> str:
         line += f" :orange-badge[{t('clusters.note_loose', lang)}]"
     if member["manual"]:
         line += f" :violet-badge[{t('clusters.note_manual', lang)}]"
+    if member["id"] in second_theme:
+        theme_id, similarity = second_theme[member["id"]]
+        label = escape_markdown(theme_names[theme_id])
+        line += f" :green-badge[{t('clusters.note_second_theme', lang, label=label)} · "
+        line += f"{similarity:.2f}]"
     return line
 
 
@@ -305,11 +348,14 @@ def cluster_card(card: dict) -> None:
         counts.append(t("clusters.card_loose", lang, count=card["loose"]))
     if card["pinned"]:
         counts.append(t("clusters.pinned", lang))
-    if card.get("parent_id") in theme_names:
-        counts.append(t("clusters.theme_of_card", lang, label=theme_names[card["parent_id"]]))
     st.caption(" · ".join(counts))
-    if card["keywords"]:
-        st.markdown(" ".join(f":blue-badge[{escape_markdown(k)}]" for k in card["keywords"]))
+    badges = []
+    if card.get("parent_id") in theme_names:
+        label = escape_markdown(theme_names[card["parent_id"]])
+        badges.append(f":violet-badge[{t('clusters.theme_of_card', lang, label=label)}]")
+    badges += [f":blue-badge[{escape_markdown(k)}]" for k in card["keywords"]]
+    if badges:
+        st.markdown(" ".join(badges))
     lines = [
         f"- {escape_markdown(shorten(idea['text'], 150))}"
         + (f" :gray[· {votes_text(idea['support'])}]" if has_votes else "")
@@ -343,6 +389,20 @@ def theme_card(theme: dict) -> None:
         for idea in distinct_representatives(group["members"], 1)
     ]
     st.markdown("\n".join(f"- {escape_markdown(shorten(i['text'], 150))}" for i in examples))
+    st.button(
+        t(
+            "clusters.theme_open_groups"
+            if len(theme["groups"]) > 1
+            else "clusters.theme_open_group",
+            lang,
+            count=len(theme["groups"]),
+        ),
+        key=f"clusters_open_groups_{theme['id']}",
+        icon=":material/zoom_in:",
+        type="tertiary",
+        on_click=show_groups_of,
+        args=(theme["id"],),
+    )
     if theme["secondary"]:
         label = t("clusters.theme_secondary", lang, count=len(theme["secondary"]))
         with st.expander(label):
@@ -354,6 +414,12 @@ def theme_card(theme: dict) -> None:
                     if i in ideas
                 )
             )
+
+
+def show_groups_of(theme_id: int) -> None:
+    # runs before the rerun: the wall opens at the groups level on this theme's groups
+    st.session_state["clusters_level"] = "groups"
+    st.session_state["clusters_wall_theme"] = theme_id
 
 
 def theme_wall() -> None:
@@ -369,17 +435,31 @@ def theme_wall() -> None:
 
 
 def group_wall() -> None:
-    order = st.radio(
+    order_col, theme_col = st.columns([3, 2], vertical_alignment="bottom")
+    order = order_col.radio(
         t("clusters.sort", lang),
         ["size", "votes", "label"] if has_votes else ["size", "label"],
         format_func=lambda o: t(f"clusters.sort.{o}", lang),
         horizontal=True,
         key="clusters_sort",
     )
+    listed = cards
+    if themes:
+        keep_valid("clusters_wall_theme", list(theme_names))
+        chosen = theme_col.selectbox(
+            t("clusters.wall_theme", lang),
+            list(theme_names),
+            index=None,
+            format_func=theme_option,
+            placeholder=t("clusters.wall_theme_all", lang),
+            key="clusters_wall_theme",
+        )
+        if chosen is not None:
+            listed = [card for card in cards if card.get("parent_id") == chosen]
     ordered = {
-        "size": cards,
-        "votes": sorted(cards, key=lambda c: -c["votes"]),
-        "label": sorted(cards, key=lambda c: names[c["id"]].casefold()),
+        "size": listed,
+        "votes": sorted(listed, key=lambda c: -c["votes"]),
+        "label": sorted(listed, key=lambda c: names[c["id"]].casefold()),
     }[order]
     shown = ordered[:WALL_CARDS]
     for start in range(0, len(shown), WALL_COLUMNS):
@@ -580,19 +660,35 @@ with tab_duplicates:
         st.caption(t("clusters.more_merges", lang, count=len(batches) - MERGES_SHOWN))
 
 
-def group_option(cluster_id: int) -> str:
-    return t("clusters.option", lang, label=names[cluster_id], size=by_id[cluster_id]["size"])
+# each level's edit keys and texts: "clusters_{part}pin", "clusters.{part}pin_help", ...
+EDIT_LEVELS = {"group": ("", pin_cluster), "theme": ("theme_", pin_theme)}
 
 
-def theme_option(theme_id: int) -> str:
-    theme = theme_by_id[theme_id]
-    return t(
-        "clusters.theme_option",
-        lang,
-        label=theme_names[theme_id],
-        groups=len(theme["groups"]),
-        size=theme["size"],
+def rename_and_pin(cluster: dict, level: str):
+    """A group's or a theme's name field with its save button, then its pin button; returns
+    the row of action buttons so each level adds its own (split)."""
+    part, pin = EDIT_LEVELS[level]
+    cluster_id, pinned = cluster["id"], cluster["pinned"]
+    label_col, save_col = st.columns([4, 1], vertical_alignment="bottom")
+    new_label = label_col.text_input(
+        t("clusters.label", lang), value=cluster["label"], key=f"clusters_{part}label_{cluster_id}"
     )
+    if save_col.button(t(f"clusters.{part}save_label", lang), key=f"clusters_{part}save_label"):
+        if not new_label.strip():
+            st.error(t("clusters.label_required", lang))
+        else:
+            rename_cluster(store, cluster_id, new_label)
+            done(t(f"clusters.{part}renamed", lang, label=" ".join(new_label.split())))
+    actions = st.container(horizontal=True)
+    if actions.button(
+        t(f"clusters.{part}unpin" if pinned else f"clusters.{part}pin", lang),
+        key=f"clusters_{part}pin",
+        icon=":material/push_pin:",
+        help=t(f"clusters.{part}pin_help", lang),
+    ):
+        pin(store, cluster_id, not pinned)
+        done(t(f"clusters.{part}unpinned_done" if pinned else f"clusters.{part}pinned_done", lang))
+    return actions
 
 
 def theme_edits() -> None:
@@ -610,30 +706,7 @@ def theme_edits() -> None:
         key="clusters_theme_pick",
     )
     theme = theme_by_id[picked]
-    label_col, save_col = st.columns([4, 1], vertical_alignment="bottom")
-    new_label = label_col.text_input(
-        t("clusters.label", lang), value=theme["label"], key=f"clusters_theme_label_{picked}"
-    )
-    if save_col.button(t("clusters.theme_save_label", lang), key="clusters_theme_save_label"):
-        if not new_label.strip():
-            st.error(t("clusters.label_required", lang))
-        else:
-            rename_cluster(store, picked, new_label)
-            done(t("clusters.theme_renamed", lang, label=" ".join(new_label.split())))
-    actions = st.container(horizontal=True)
-    if actions.button(
-        t("clusters.theme_unpin" if theme["pinned"] else "clusters.theme_pin", lang),
-        key="clusters_theme_pin",
-        icon=":material/push_pin:",
-        help=t("clusters.theme_pin_help", lang),
-    ):
-        pin_theme(store, picked, not theme["pinned"])
-        done(
-            t(
-                "clusters.theme_unpinned_done" if theme["pinned"] else "clusters.theme_pinned_done",
-                lang,
-            )
-        )
+    actions = rename_and_pin(theme, "theme")
     if actions.button(
         t("clusters.theme_split", lang),
         key="clusters_theme_split",
@@ -647,7 +720,7 @@ def theme_edits() -> None:
         t("clusters.theme_merge_pick", lang),
         theme_ids,
         format_func=theme_option,
-        placeholder=t("clusters.merge_placeholder", lang),
+        placeholder=t("clusters.theme_merge_placeholder", lang),
         key="clusters_theme_merge_pick",
     )
     st.caption(t("clusters.theme_merge_help", lang))
@@ -701,25 +774,7 @@ with tab_edit:
         key="clusters_edit_pick",
     )
     card = by_id[picked]
-    label_col, save_col = st.columns([4, 1], vertical_alignment="bottom")
-    new_label = label_col.text_input(
-        t("clusters.label", lang), value=card["label"], key=f"clusters_label_{picked}"
-    )
-    if save_col.button(t("clusters.save_label", lang), key="clusters_save_label"):
-        if not new_label.strip():
-            st.error(t("clusters.label_required", lang))
-        else:
-            rename_cluster(store, picked, new_label)
-            done(t("clusters.renamed", lang, label=" ".join(new_label.split())))
-    actions = st.container(horizontal=True)
-    if actions.button(
-        t("clusters.unpin" if card["pinned"] else "clusters.pin", lang),
-        key="clusters_pin",
-        icon=":material/push_pin:",
-        help=t("clusters.pin_help", lang),
-    ):
-        pin_cluster(store, picked, not card["pinned"])
-        done(t("clusters.unpinned_done" if card["pinned"] else "clusters.pinned_done", lang))
+    actions = rename_and_pin(card, "group")
     if actions.button(
         t("clusters.split", lang),
         key="clusters_split",

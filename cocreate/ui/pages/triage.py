@@ -20,6 +20,7 @@ from cocreate.triage import (
     change_status,
     decide,
     decide_ideas,
+    decide_theme,
     delete_idea,
     differing_ideas,
     edit_idea,
@@ -407,6 +408,8 @@ targets = {
     "numbers": t("triage_pages.target_numbers", lang),
     "cluster": t("triage_pages.target_cluster", lang),
 }
+if theme_names:
+    targets["theme"] = t("triage_pages.target_theme", lang)
 target = st.radio(
     t("triage_pages.target", lang),
     list(targets),
@@ -426,7 +429,7 @@ elif target == "numbers":
     if idea_ids is None:
         st.error(t("triage_pages.bad_numbers", lang, text=typed))
         idea_ids = []
-else:
+elif target == "cluster":
     target_cluster = st.selectbox(
         t("triage_pages.f_cluster", lang),
         list(cluster_names),
@@ -436,7 +439,7 @@ else:
         placeholder=t("triage_pages.pick_cluster", lang),
     )
 has_target = bool(idea_ids) or target_cluster is not None
-if not has_target:
+if not has_target and target != "theme":
     st.caption(t("triage_pages.no_target", lang))
 many = {"idea_ids": idea_ids} if target_cluster is None else {"cluster_id": target_cluster}
 
@@ -449,114 +452,180 @@ def value_or_decide(on_cluster, on_ideas, **values):
     return lambda: len(on_ideas(store, actor, workshop_id, idea_ids, **values))
 
 
-status_tab, assign_tab, value_tab, decide_tab = st.tabs(
-    [
-        t("triage_pages.tab_status", lang),
-        t("triage_pages.tab_assign", lang),
-        t("triage_pages.tab_value", lang),
-        t("triage_pages.tab_decide", lang),
-    ]
-)
-with status_tab, st.form("triage_status_form"):
-    movable = [k for k in state_names if k != lifecycle.decided]
-    to = st.selectbox(
-        t("triage_pages.to_status", lang),
-        movable,
-        format_func=state_names.get,
-        key="ta_to",
-        placeholder=t("widget.choose_one", lang),
+def theme_decision_form() -> None:
+    """One decision on every group of a theme (decision 0061): a theme, an outcome, the
+    public answers and a confirmation that names how many groups and ideas it reaches."""
+    theme = st.selectbox(
+        t("triage_pages.f_theme", lang),
+        list(theme_names),
+        index=list(theme_names).index(theme_id) if theme_id in theme_names else None,
+        format_func=theme_names.get,
+        key="triage_target_theme",
+        placeholder=t("triage_pages.pick_theme", lang),
     )
-    note = st.text_input(t("triage_pages.note", lang), key="ta_status_note")
-    if st.form_submit_button(t("triage_pages.move", lang), disabled=not has_target):
-        act(
-            lambda: change_status(store, actor, workshop_id, to, note=note, **many),
-            "triage_pages.moved",
-            status=state_names[to],
+    groups = sum(1 for c in store.active_clusters(workshop_id) if c["parent_id"] == theme)
+    sizes = {c["id"]: c["size"] for c in choices.get("themes", [])}
+    with st.form("triage_theme_form"):
+        # "merged" needs one idea to join: it has no meaning for a whole theme
+        outcome = st.selectbox(
+            t("triage_pages.outcome", lang),
+            [k for k in outcome_names if k != "merged"],
+            format_func=outcome_names.get,
+            key="tt_outcome",
+            placeholder=t("widget.choose_one", lang),
         )
-with assign_tab, st.form("triage_assign_form"):
-    new_department = st.text_input(t("triage_pages.department", lang), key="ta_department")
-    new_assignee = st.selectbox(
-        t("triage_pages.staff_member", lang),
-        list(staff_names.values()),
-        index=None,
-        key="ta_staff",
-        placeholder=t("triage_pages.nobody", lang),
-    )
-    if st.form_submit_button(t("triage_pages.assign", lang), disabled=not has_target):
-        act(
-            lambda: assign(
+        answer_cols = st.columns(2)
+        answer_fr = answer_cols[0].text_area(t("triage_pages.answer_fr", lang), key="tt_answer_fr")
+        answer_en = answer_cols[1].text_area(t("triage_pages.answer_en", lang), key="tt_answer_en")
+        note = st.text_input(t("triage_pages.note", lang), key="tt_note")
+        confirmed = st.checkbox(
+            t(
+                "triage_pages.theme_confirm" if groups != 1 else "triage_pages.theme_confirm_one",
+                lang,
+                groups=format_number(groups, lang),
+                ideas=format_number(sizes.get(theme, 0), lang),
+            ),
+            key="tt_confirm",
+        )
+        submitted = st.form_submit_button(
+            t("triage_pages.decide_theme", lang), type="primary", disabled=theme is None
+        )
+    if not submitted:
+        return
+    if not confirmed:
+        st.warning(t("triage_pages.theme_confirm_first", lang))
+        return
+    act(
+        lambda: len(
+            decide_theme(
                 store,
                 actor,
                 workshop_id,
-                department=new_department,
-                staff_name=new_assignee,
-                **many,
-            ),
-            "triage_pages.assigned",
-        )
-with value_tab, st.form("triage_value_form"):
-    if idea_ids and len(idea_ids) > 1:
-        st.caption(t("triage_pages.each_idea", lang, count=format_number(len(idea_ids), lang)))
-    feasible = st.radio(
-        t("triage_pages.feasible", lang),
-        (True, False),
-        format_func=lambda f: t("triage_pages.yes" if f else "triage_pages.no", lang),
-        horizontal=True,
-        key="tv_feasible",
-    )
-    reason = st.text_area(t("triage_pages.reason", lang), key="tv_reason")
-    cells = st.columns(3)
-    cost = cells[0].number_input(
-        t("triage_pages.cost", lang), min_value=0.0, value=None, step=1000.0, key="tv_cost"
-    )
-    value_department = cells[1].text_input(t("triage_pages.department", lang), key="tv_dept")
-    due = cells[2].date_input(t("triage_pages.due", lang), value=None, key="tv_due")
-    if st.form_submit_button(t("triage_pages.value", lang), disabled=not has_target):
-        act(
-            value_or_decide(
-                value,
-                value_ideas,
-                feasible=feasible,
-                reason=reason,
-                cost=cost,
-                department=value_department,
-                due_date=due.isoformat() if due else None,
-            ),
-            "triage_pages.valued",
-        )
-with decide_tab, st.form("triage_decide_form"):
-    if idea_ids and len(idea_ids) > 1:
-        st.caption(t("triage_pages.each_idea", lang, count=format_number(len(idea_ids), lang)))
-    outcome = st.selectbox(
-        t("triage_pages.outcome", lang),
-        list(outcome_names),
-        format_func=outcome_names.get,
-        key="td_outcome",
-        placeholder=t("widget.choose_one", lang),
-    )
-    answer_cols = st.columns(2)
-    answer_fr = answer_cols[0].text_area(t("triage_pages.answer_fr", lang), key="td_answer_fr")
-    answer_en = answer_cols[1].text_area(t("triage_pages.answer_en", lang), key="td_answer_en")
-    merged_into = st.number_input(
-        t("triage_pages.merged_into", lang), min_value=1, value=None, step=1, key="td_merged"
-    )
-    decision_note = st.text_input(t("triage_pages.note", lang), key="td_note")
-    if st.form_submit_button(
-        t("triage_pages.decide", lang), type="primary", disabled=not has_target
-    ):
-        act(
-            value_or_decide(
-                decide,
-                decide_ideas,
+                theme,
                 outcome=outcome,
                 answer_fr=answer_fr,
                 answer_en=answer_en,
-                merged_into=int(merged_into) if merged_into else None,
-                note=decision_note,
-            ),
-            "triage_pages.decided",
-            outcome=outcome_names[outcome],
+                note=note,
+            )
+        ),
+        "triage_pages.theme_decided" if groups != 1 else "triage_pages.theme_decided_one",
+        outcome=outcome_names[outcome],
+        theme=theme_names[theme],
+    )
+
+
+if target == "theme":
+    st.caption(t("triage_pages.theme_help", lang))
+    theme_decision_form()
+else:
+    status_tab, assign_tab, value_tab, decide_tab = st.tabs(
+        [
+            t("triage_pages.tab_status", lang),
+            t("triage_pages.tab_assign", lang),
+            t("triage_pages.tab_value", lang),
+            t("triage_pages.tab_decide", lang),
+        ]
+    )
+    with status_tab, st.form("triage_status_form"):
+        movable = [k for k in state_names if k != lifecycle.decided]
+        to = st.selectbox(
+            t("triage_pages.to_status", lang),
+            movable,
+            format_func=state_names.get,
+            key="ta_to",
+            placeholder=t("widget.choose_one", lang),
         )
+        note = st.text_input(t("triage_pages.note", lang), key="ta_status_note")
+        if st.form_submit_button(t("triage_pages.move", lang), disabled=not has_target):
+            act(
+                lambda: change_status(store, actor, workshop_id, to, note=note, **many),
+                "triage_pages.moved",
+                status=state_names[to],
+            )
+    with assign_tab, st.form("triage_assign_form"):
+        new_department = st.text_input(t("triage_pages.department", lang), key="ta_department")
+        new_assignee = st.selectbox(
+            t("triage_pages.staff_member", lang),
+            list(staff_names.values()),
+            index=None,
+            key="ta_staff",
+            placeholder=t("triage_pages.nobody", lang),
+        )
+        if st.form_submit_button(t("triage_pages.assign", lang), disabled=not has_target):
+            act(
+                lambda: assign(
+                    store,
+                    actor,
+                    workshop_id,
+                    department=new_department,
+                    staff_name=new_assignee,
+                    **many,
+                ),
+                "triage_pages.assigned",
+            )
+    with value_tab, st.form("triage_value_form"):
+        if idea_ids and len(idea_ids) > 1:
+            st.caption(t("triage_pages.each_idea", lang, count=format_number(len(idea_ids), lang)))
+        feasible = st.radio(
+            t("triage_pages.feasible", lang),
+            (True, False),
+            format_func=lambda f: t("triage_pages.yes" if f else "triage_pages.no", lang),
+            horizontal=True,
+            key="tv_feasible",
+        )
+        reason = st.text_area(t("triage_pages.reason", lang), key="tv_reason")
+        cells = st.columns(3)
+        cost = cells[0].number_input(
+            t("triage_pages.cost", lang), min_value=0.0, value=None, step=1000.0, key="tv_cost"
+        )
+        value_department = cells[1].text_input(t("triage_pages.department", lang), key="tv_dept")
+        due = cells[2].date_input(t("triage_pages.due", lang), value=None, key="tv_due")
+        if st.form_submit_button(t("triage_pages.value", lang), disabled=not has_target):
+            act(
+                value_or_decide(
+                    value,
+                    value_ideas,
+                    feasible=feasible,
+                    reason=reason,
+                    cost=cost,
+                    department=value_department,
+                    due_date=due.isoformat() if due else None,
+                ),
+                "triage_pages.valued",
+            )
+    with decide_tab, st.form("triage_decide_form"):
+        if idea_ids and len(idea_ids) > 1:
+            st.caption(t("triage_pages.each_idea", lang, count=format_number(len(idea_ids), lang)))
+        outcome = st.selectbox(
+            t("triage_pages.outcome", lang),
+            list(outcome_names),
+            format_func=outcome_names.get,
+            key="td_outcome",
+            placeholder=t("widget.choose_one", lang),
+        )
+        answer_cols = st.columns(2)
+        answer_fr = answer_cols[0].text_area(t("triage_pages.answer_fr", lang), key="td_answer_fr")
+        answer_en = answer_cols[1].text_area(t("triage_pages.answer_en", lang), key="td_answer_en")
+        merged_into = st.number_input(
+            t("triage_pages.merged_into", lang), min_value=1, value=None, step=1, key="td_merged"
+        )
+        decision_note = st.text_input(t("triage_pages.note", lang), key="td_note")
+        if st.form_submit_button(
+            t("triage_pages.decide", lang), type="primary", disabled=not has_target
+        ):
+            act(
+                value_or_decide(
+                    decide,
+                    decide_ideas,
+                    outcome=outcome,
+                    answer_fr=answer_fr,
+                    answer_en=answer_en,
+                    merged_into=int(merged_into) if merged_into else None,
+                    note=decision_note,
+                ),
+                "triage_pages.decided",
+                outcome=outcome_names[outcome],
+            )
 
 
 # --- one idea ------------------------------------------------------------------------------
