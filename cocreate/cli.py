@@ -14,9 +14,12 @@ from cocreate.cli_triage import COMMANDS as TRIAGE_COMMANDS
 from cocreate.clustering import ModelNotFound, cluster_cards, cluster_workshop
 from cocreate.demo import stage_demo
 from cocreate.export import EXPORT_FORMATS, export_file
+from cocreate.i18n import t
 from cocreate.ingest import FIELDS, IngestError, import_file
 from cocreate.server import run_server, server_env, streamlit_command
 from cocreate.store import DB_ENV_VAR, Store, StoreError, default_db_path
+from cocreate.store.backup import ScheduledBackup, backup_database, restore_database
+from cocreate.store.faults import DATABASE_ERRORS, fault_from
 from cocreate.templates import create_workshop_from_template, list_templates, load_demo
 
 PROBLEMS_SHOWN = 20
@@ -47,7 +50,22 @@ def _parse_mapping(pairs: tuple[str, ...]) -> dict[str, str]:
     return mapping
 
 
-@click.group()
+class FaultTellingGroup(click.Group):
+    """The command group: a fault of the database file (not a database, damaged, read-only,
+    full disk, newer schema) ends a command with its one-line message, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DATABASE_ERRORS as error:
+            db = (ctx.obj or {}).get("db") or default_db_path()
+            fault = fault_from(error, db)
+            if fault is None:
+                raise
+            raise click.ClickException(fault.message("en")) from None
+
+
+@click.group(cls=FaultTellingGroup)
 @click.version_option(package_name="cocreate")
 @click.option(
     "--db",
@@ -390,9 +408,22 @@ def demo(ctx: click.Context, if_missing: bool, ideas_only: bool) -> None:
     help="With roles on (--host 0.0.0.0), let visitors create a workshop from the Join page "
     "(and facilitate it). Off by default: only facilitators, with their secret, import files.",
 )
+@click.option(
+    "--backup-minutes",
+    type=click.FloatRange(min=0),
+    default=10,
+    show_default=True,
+    help="While serving, back the database up this often when something was written "
+    "(a live workshop); 0: never.",
+)
 @click.pass_context
 def serve(
-    ctx: click.Context, port: int, host: str, access: str | None, allow_new_workshops: bool
+    ctx: click.Context,
+    port: int,
+    host: str,
+    access: str | None,
+    allow_new_workshops: bool,
+    backup_minutes: float,
 ) -> None:
     """Start the app in the browser (Streamlit)."""
     local_only = is_loopback(host)
@@ -407,7 +438,50 @@ def serve(
         click.echo("No network found: connect this computer to the room's network")
     else:
         click.echo(f"Phones in the room join on http://{room}:{port}")
-    ctx.exit(run_server(command, env))
+    scheduled = None
+    if backup_minutes:
+        scheduled = ScheduledBackup(ctx.obj["db"], backup_minutes * 60)
+        scheduled.start()
+    ctx.exit(run_server(command, env, tick=scheduled.run_if_due if scheduled else None))
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Backup file (default: a new file in the backups folder beside the database).",
+)
+@click.pass_context
+def backup(ctx: click.Context, out: Path | None) -> None:
+    """Copy the database safely, even while the app runs (every committed idea, those
+    still in the WAL file included)."""
+    if not Path(ctx.obj["db"]).exists():
+        raise click.ClickException(t("backup.missing", "en", path=ctx.obj["db"]))
+    with Store(ctx.obj["db"], migrate=False) as store:
+        try:
+            result = backup_database(store, out)
+        except ValueError:
+            raise click.ClickException(t("backup.same_file", "en", path=out)) from None
+    click.echo(t("backup.done", "en", path=result.path, ideas=result.ideas, size=result.size))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def restore(ctx: click.Context, file: Path) -> None:
+    """Replace the database's content with the backup FILE (the current content is kept
+    first as a backup)."""
+    if not file.exists():
+        raise click.ClickException(t("backup.missing", "en", path=file))
+    with Store(ctx.obj["db"], migrate=False) as store:
+        try:
+            kept, ideas = restore_database(store, file)
+        except ValueError:
+            raise click.ClickException(t("backup.same_file", "en", path=file)) from None
+        path = store.path
+    click.echo(t("backup.restored", "en", source=file, path=path, ideas=ideas, kept=kept.path))
 
 
 for command in TRIAGE_COMMANDS:
