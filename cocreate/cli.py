@@ -179,20 +179,22 @@ def import_command(
     """
     columns = _parse_mapping(mapping)
     with _open(ctx) as store:
-        target = store.find_workshop(workshop)
-        created = target is None
-        if created:
-            target = store.create_workshop(workshop, language=language)
         read_options = {"sheet": sheet, "encoding": encoding, "delimiter": delimiter}
         try:
+            # a new workshop is created with the import's first chunk: none is left empty
             report = import_file(
-                store, target["id"], file, mapping=columns, source=source, **read_options
+                store,
+                workshop,
+                file,
+                mapping=columns,
+                source=source,
+                new_workshop_language=language,
+                **read_options,
             )
         except IngestError as error:
-            if created:
-                store.delete_workshop(target["id"])
             raise click.ClickException(str(error)) from None
-        if created:
+        if report.created_workshop:
+            target = store.get_workshop(report.workshop_id)
             click.echo(f"Created workshop {target['slug']} (join code {target['join_code']})")
     mapped = ", ".join(f"{k}={v}" for k, v in report.mapping.items())
     click.echo(f"{report.file_name} [{report.format_name}] {mapped}")

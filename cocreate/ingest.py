@@ -1140,15 +1140,26 @@ def import_file(
     mapping: dict[str, str] | None = None,
     source: str | None = None,
     display_name: str | None = None,
+    new_workshop_language: str | None = None,
     **read_options: Any,
 ) -> ImportReport:
     """Import a file into a workshop: good rows stored, bad rows reported.
+
+    With ``new_workshop_language``, a ``workshop`` that names no workshop is the title of
+    a new one in that language, created in the import's first transaction (a killed
+    import leaves no empty workshop); ``report.created_workshop`` tells.
 
     ``source`` names where the ideas come from (default: the file name); importing the same
     source again adds only rows it did not hold yet, which also completes an import stopped
     half-way (the store commits it in chunks: :meth:`cocreate.store.Store.add_ideas`).
     """
-    target = store.get_workshop(workshop)
+    target = store.find_workshop(workshop) if new_workshop_language else None
+    new_workshop = None
+    if target is None and new_workshop_language:
+        new_workshop = {"title": str(workshop), "language": new_workshop_language}
+        target = {"id": None, "language": new_workshop_language}
+    elif target is None:
+        target = store.get_workshop(workshop)
     preview = preview_file(
         path,
         mapping=mapping,
@@ -1177,6 +1188,7 @@ def import_file(
         format_name=report.format_name,
         mapping=preview.mapping,
         report=report,
+        new_workshop=new_workshop,
     )
 
 

@@ -16,6 +16,7 @@ from cocreate.ui.common import (
     set_current_workshop,
     ui_lang,
 )
+from cocreate.ui.plain_text import escape_markdown
 from cocreate.ui.roles import is_open_mode, send_to_room, session_access
 
 lang = ui_lang()
@@ -41,7 +42,9 @@ if joined:
     else:
         set_current_workshop(workshop)
         st.query_params["r"] = access.rater_tokens[workshop["id"]]
-        st.session_state["participate_flash"] = t("join.joined", lang, title=workshop["title"])
+        st.session_state["participate_flash"] = t(
+            "join.joined", lang, title=escape_markdown(workshop["title"])
+        )
         st.session_state["goto_page"] = "participate"
         send_to_room(workshop, access.rater_tokens[workshop["id"]])
         store.close()

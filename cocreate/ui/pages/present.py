@@ -10,6 +10,7 @@ from cocreate.i18n import format_number, t
 from cocreate.scoring import round_citizen_support, round_results, round_rubric
 from cocreate.ui.cache import from_workshop, show_spec
 from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
+from cocreate.ui.plain_text import escape_markdown
 from cocreate.ui.presenter import PRESENTER_CSS, join_url, qr_png, unreachable_hint
 from cocreate.ui.roles import refuse_unless
 from cocreate.ui.scoreboard import (
@@ -117,7 +118,9 @@ def scoring_board(store, workshop_id: int) -> None:
             answered = outcome.progress.get(target_id, 0)
             st.progress(
                 answered / outcome.raters if outcome.raters else 0.0,
-                text=t("results.target_progress", lang, target=name, raters=answered),
+                text=t(
+                    "results.target_progress", lang, target=escape_markdown(name), raters=answered
+                ),
             )
         return
     rubric = round_rubric(store, round_id)

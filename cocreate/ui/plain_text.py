@@ -1,0 +1,16 @@
+"""User-written words (titles, challenges, names, ideas) shown as typed: Streamlit reads
+Markdown in headers, captions, messages and widget labels, where an image link would make
+every viewer's browser fetch an address of the writer's choosing (decision 0078)."""
+
+from __future__ import annotations
+
+import re
+
+# backslash-escaped: the characters that start Markdown, HTML, LaTeX or Streamlit's
+# ":color[...]" directives; brackets escaped means no link and no image
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#$~|])")
+
+
+def escape_markdown(text: str) -> str:
+    """A citizen's words shown as they were typed, not read as Markdown or LaTeX."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(text).split()))
