@@ -4,6 +4,7 @@ every viewer's browser fetch an address of the writer's choosing (decision 0078)
 
 from __future__ import annotations
 
+import html
 import re
 
 # backslash-escaped: the characters that start Markdown, HTML, LaTeX or Streamlit's
@@ -14,3 +15,14 @@ MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#$~|])")
 def escape_markdown(text: str) -> str:
     """A citizen's words shown as they were typed, not read as Markdown or LaTeX."""
     return MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(text).split()))
+
+
+# Markdown's own characters as HTML character references: inside a block of HTML that
+# Streamlit still reads as Markdown, they stay characters
+HTML_MARKDOWN_SPECIALS = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]()#$~|!:"}
+
+
+def html_text(text: str) -> str:
+    """User-written words inside HTML given to ``st.markdown(..., unsafe_allow_html=True)``:
+    HTML-escaped, and no Markdown either."""
+    return html.escape(str(text)).translate(HTML_MARKDOWN_SPECIALS)

@@ -10,7 +10,7 @@ from cocreate.i18n import format_number, t
 from cocreate.scoring import round_citizen_support, round_results, round_rubric
 from cocreate.ui.cache import from_workshop, show_spec
 from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
-from cocreate.ui.plain_text import escape_markdown
+from cocreate.ui.plain_text import escape_markdown, html_text
 from cocreate.ui.presenter import PRESENTER_CSS, join_url, qr_png, unreachable_hint
 from cocreate.ui.roles import refuse_unless
 from cocreate.ui.scoreboard import (
@@ -35,8 +35,8 @@ st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
 url = join_url(workshop["join_code"])
 head, qr = st.columns([3, 1], vertical_alignment="center")
 head.markdown(
-    f"<div class='cc-present'><h1>{escape(workshop['title'])}</h1>"
-    f"<div class='cc-challenge'>{escape(workshop['challenge'] or '')}</div></div>",
+    f"<div class='cc-present'><h1>{html_text(workshop['title'])}</h1>"
+    f"<div class='cc-challenge'>{html_text(workshop['challenge'] or '')}</div></div>",
     unsafe_allow_html=True,
 )
 code = f"<div class='cc-code'>{escape(workshop['join_code'])}</div>"
@@ -69,9 +69,9 @@ def idea_wall(store, workshop_id: int) -> None:
     columns = st.columns(3)
     for n, idea in enumerate(ideas):
         author = (
-            f"<div class='cc-author'>— {escape(idea['author'])}</div>" if idea["author"] else ""
+            f"<div class='cc-author'>— {html_text(idea['author'])}</div>" if idea["author"] else ""
         )
-        card = f"<div class='cc-idea'>{escape(idea['text'])}{author}</div>"
+        card = f"<div class='cc-idea'>{html_text(idea['text'])}{author}</div>"
         columns[n % 3].markdown(card, unsafe_allow_html=True)
 
 
