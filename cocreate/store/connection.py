@@ -27,7 +27,7 @@ import platformdirs
 import sqlite_utils
 
 from cocreate.store.backup import backup_before_migration
-from cocreate.store.errors import StoreBusyError, StoreError  # noqa: F401  (re-exported: every mixin imports it from here)
+from cocreate.store.errors import StoreBusyError, StoreError  # noqa: F401 (mixins import it)
 from cocreate.store.faults import (
     CannotOpenDatabase,
     DatabaseFault,
@@ -104,9 +104,10 @@ class StoreConnection:
         self.refusal: DatabaseFault | None = None
         try:
             self._open(migrate, read_only)
-        except (sqlite3.Error, OSError) as exc:
+        except BaseException as exc:
+            self._close_quietly()
             fault = fault_from(exc, self.path)
-            if fault is None:
+            if fault is None or fault is exc:
                 raise
             raise fault from exc
 
