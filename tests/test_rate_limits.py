@@ -188,3 +188,22 @@ def test_the_join_page_refuses_wrong_secrets_with_a_message(db_path, monkeypatch
     assert message.startswith("Trop d'essais erronés. Attendez ")
     # the session did not become the workshop's facilitator
     assert at.session_state["access"].roles == {}
+
+
+def test_wrong_staff_secrets_are_limited_too(store):
+    from cocreate.triage import add_staff_member, local_admin, sign_in_session
+
+    member, secret = add_staff_member(
+        store, local_admin("admin"), "Léa Martin", "valuator", "Voirie"
+    )
+    limiter = TryLimiter(per_client=3, per_workshop=20, window_s=60, clock=Clock())
+    for n in range(3):
+        assert (
+            sign_in_session(store, Access(), "Léa Martin", f"x{n}", client="c", limiter=limiter)
+            is None
+        )
+    with pytest.raises(TooManyTries):
+        sign_in_session(store, Access(), "Léa Martin", secret, client="c", limiter=limiter)
+    access = Access()
+    assert sign_in_session(store, access, "Léa Martin", secret, client="d", limiter=limiter)
+    assert access.staff.name == "Léa Martin"
