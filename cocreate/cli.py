@@ -20,6 +20,7 @@ from cocreate.server import run_server, server_env, streamlit_command
 from cocreate.store import DB_ENV_VAR, Store, StoreError, default_db_path
 from cocreate.store.backup import ScheduledBackup, backup_database, restore_database
 from cocreate.store.faults import DATABASE_ERRORS, fault_from
+from cocreate.store.versions import newer_schema_of
 from cocreate.templates import create_workshop_from_template, list_templates, load_demo
 
 PROBLEMS_SHOWN = 20
@@ -61,8 +62,22 @@ class FaultTellingGroup(click.Group):
             db = (ctx.obj or {}).get("db") or default_db_path()
             fault = fault_from(error, db)
             if fault is None:
-                raise
+                raise self._newer_schema_or(error, db) from None
             raise click.ClickException(fault.message("en")) from None
+        except LookupError as error:
+            db = (ctx.obj or {}).get("db") or default_db_path()
+            raise self._newer_schema_or(error, db) from None
+
+    @staticmethod
+    def _newer_schema_or(error: Exception, db: Path) -> Exception:
+        """A read that failed on a schema written by a newer cocreate (a column renamed...)
+        is told as such; any other error is left as it is."""
+        newer = newer_schema_of(db)
+        if newer is None:
+            return error
+        return click.ClickException(
+            t("fault.newer_unreadable", "en", detail=repr(error), reason=newer.message("en"))
+        )
 
 
 @click.group(cls=FaultTellingGroup)

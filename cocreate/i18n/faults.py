@@ -51,6 +51,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "({current}) : elle peut être lue, pas modifiée. Mettez cocreate à jour pour la "
         "modifier.",
     },
+    "fault.newer_unreadable": {
+        "en": "This cocreate could not read this part of the database ({detail}). {reason}",
+        "fr": "Ce cocreate n'a pas pu lire cette partie de la base ({detail}). {reason}",
+    },
     "fault.newer_version": {
         "en": "cocreate {version} (migration {migration})",
         "fr": "cocreate {version} (migration {migration})",

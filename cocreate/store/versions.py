@@ -5,6 +5,7 @@ migration this code does not know was written by a newer cocreate (decision 0075
 from __future__ import annotations
 
 import sqlite3
+import urllib.parse
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -51,6 +52,22 @@ def newer_schema(db: sqlite_utils.Database, path: Path | str) -> NewerSchema | N
             unknown = [rows[0][0]]
             made_by = rows[0][1]
     return NewerSchema(path, unknown[-1], made_by, cocreate_version())
+
+
+def newer_schema_of(path: Path | str) -> NewerSchema | None:
+    """:func:`newer_schema` of the database file ``path``, read without writing anything;
+    ``None`` when it cannot be told (no such file, not a database)."""
+    uri = "file:" + urllib.parse.quote(str(Path(path).resolve())) + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return newer_schema(sqlite_utils.Database(conn), path)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
 
 
 def record_versions(conn: sqlite3.Connection, names: list[str], applied_at: str) -> None:

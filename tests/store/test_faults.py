@@ -93,6 +93,11 @@ def test_a_newer_schema_is_read_but_never_written(db_path, tmp_path):
     assert refused_cli.output == f"Error: {message}\n"
     with Store(db_path) as store:
         assert len(store.list_workshops()) == 1
+    # a read the newer schema broke (a renamed column) says so, with the version
+    exported = run(db_path, "export", "-w", "quartier-nord", "-o", str(tmp_path / "o.csv"))
+    assert exported.exit_code == 1
+    assert exported.output.startswith("Error: This cocreate could not read this part")
+    assert "written by cocreate 2.3.0" in exported.output
 
 
 def test_a_newer_schema_without_its_version_is_still_refused(db_path):
