@@ -7,14 +7,18 @@ from __future__ import annotations
 import html
 import re
 
-# backslash-escaped: the characters that start Markdown, HTML, LaTeX or Streamlit's
-# ":color[...]" directives; brackets escaped means no link and no image
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#$~|])")
+# backslash-escaped: the characters that start Markdown, HTML, entities, LaTeX or
+# Streamlit's ":color[...]" directives; brackets escaped means no link and no image
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#$~|&])")
+# what starts a list or a rule only at the start of a line: "- ", "+ ", "1. ", "2) ", "---"
+LINE_START_MARKER = re.compile(r"^(\d{0,9})([-+.)])")
 
 
 def escape_markdown(text: str) -> str:
-    """A citizen's words shown as they were typed, not read as Markdown or LaTeX."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(text).split()))
+    """A citizen's words shown as they were typed, not read as Markdown or LaTeX (nor as a
+    list, a rule, an entity, a link or an image)."""
+    escaped = MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(str(text).split()))
+    return LINE_START_MARKER.sub(r"\1\\\2", escaped)
 
 
 # Markdown's own characters as HTML character references: inside a block of HTML that

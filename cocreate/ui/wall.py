@@ -21,6 +21,7 @@ from cocreate.clustering.wall import distinct_representatives as distinct_repres
 from cocreate.clustering.wall import duplicate_suggestions as duplicate_suggestions
 from cocreate.clustering.wall import merge_batches as merge_batches
 from cocreate.clustering.wall import wall_rows as wall_rows
+from cocreate.ui.plain_text import LINE_START_MARKER as LINE_START_MARKER
 from cocreate.ui.plain_text import MARKDOWN_SPECIALS as MARKDOWN_SPECIALS
 from cocreate.ui.plain_text import escape_markdown as escape_markdown
 
