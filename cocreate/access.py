@@ -17,6 +17,12 @@ Decisions:
   mode; in ``secret`` mode only if the facilitator started the server with
   ``--allow-new-workshops`` (``COCREATE_ALLOW_NEW_WORKSHOPS=1``): otherwise anyone on the
   room's network could make a workshop and upload files to it.
+- **Wrong tries are limited** (decision 0078): a client that sent
+  ``TryLimiter.per_client`` wrong join codes or secrets within ``window_s`` is refused, before
+  any lookup or hash, until the oldest try leaves the window; so is every client once a
+  workshop's secret was tried wrong ``per_workshop`` times, or join codes ``per_workshop``
+  times in all (a guess from many phones). A refused try costs a dictionary lookup, not a
+  50 ms scrypt hash. The counts live in the serving process (:data:`TRIES`).
 - **Phases**: the facilitator moves the room through collect -> cluster -> score -> map ->
   decide; participant screens follow the phase.
 """
@@ -28,9 +34,14 @@ import hmac
 import os
 import secrets
 import socket
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from cocreate.i18n import t
 from cocreate.store import StoreError
 
 if TYPE_CHECKING:
@@ -43,6 +54,9 @@ __all__ = [
     "FACILITATOR",
     "PARTICIPANT",
     "AccessDenied",
+    "TooManyTries",
+    "TryLimiter",
+    "TRIES",
     "Access",
     "access_mode",
     "new_workshops_allowed",
@@ -52,6 +66,7 @@ __all__ = [
     "reset_facilitator_secret",
     "unlock_facilitator",
     "join_workshop",
+    "check_join_code",
     "known_rater",
     "set_phase",
     "require_role",
@@ -80,6 +95,85 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 
 class AccessDenied(PermissionError):
     """A session asked for an action its role does not allow."""
+
+
+class TooManyTries(AccessDenied):
+    """Too many wrong tries of a join code or secret: ``retry_after`` seconds to wait."""
+
+    def __init__(self, retry_after: float) -> None:
+        self.retry_after = max(1, int(retry_after + 0.999))
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        return t("access.too_many_tries", lang, seconds=self.retry_after)
+
+
+# anything that names join codes as the target of a try (no workshop is known yet)
+ANY_CODE = "join codes"
+
+
+class TryLimiter:
+    """Wrong tries counted in a sliding window per client and per target (a workshop's
+    secret, or join codes in all); thread-safe, kept in memory."""
+
+    def __init__(
+        self,
+        *,
+        per_client: int = 10,
+        per_workshop: int = 30,
+        all_codes: int = 300,
+        window_s: float = 300.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.per_client, self.per_workshop, self.window_s = per_client, per_workshop, window_s
+        # wrong join codes of every client together: a room of phones mistypes some
+        self.all_codes = all_codes
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._tries: dict[tuple[str, object], deque[float]] = {}
+
+    def _wait(self, key: tuple[str, object], limit: int, now: float) -> float:
+        stamps = self._tries.get(key)
+        if not stamps:
+            return 0.0
+        while stamps and stamps[0] <= now - self.window_s:
+            stamps.popleft()
+        if not stamps:
+            del self._tries[key]
+            return 0.0
+        return stamps[0] + self.window_s - now if len(stamps) >= limit else 0.0
+
+    def check(self, client: str | None, target: object | None) -> None:
+        """Raise :class:`TooManyTries` when ``client`` or ``target`` (``None``: the client
+        only) had too many wrong tries."""
+        now = self._clock()
+        limit = self.all_codes if target == ANY_CODE else self.per_workshop
+        with self._lock:
+            wait = max(
+                self._wait(("client", client), self.per_client, now) if client else 0.0,
+                self._wait(("target", target), limit, now) if target is not None else 0.0,
+            )
+        if wait > 0:
+            raise TooManyTries(wait)
+
+    def failed(self, client: str | None, target: object | None) -> None:
+        """Count one wrong try of ``client`` at ``target`` (``None``: the client only)."""
+        now = self._clock()
+        keys = [("client", client)] if client else []
+        keys += [("target", target)] if target is not None else []
+        with self._lock:
+            if len(self._tries) > 100_000:  # many clients long gone: start afresh
+                self._tries.clear()
+            for key in keys:
+                self._tries.setdefault(key, deque()).append(now)
+
+    def reset(self) -> None:
+        with self._lock:
+            self._tries.clear()
+
+
+# the serving process's counts (the Streamlit pages and the room pages share them)
+TRIES = TryLimiter()
 
 
 def access_mode() -> str:
@@ -163,22 +257,60 @@ class Access:
         self.roles[workshop_id] = FACILITATOR
 
 
-def unlock_facilitator(store: Store, access: Access, workshop: int | str, secret: str) -> bool:
-    """Give the session the facilitator role of ``workshop`` if ``secret`` is right."""
+def unlock_facilitator(
+    store: Store,
+    access: Access,
+    workshop: int | str,
+    secret: str,
+    *,
+    client: str | None = None,
+    limiter: TryLimiter | None = None,
+) -> bool:
+    """Give the session the facilitator role of ``workshop`` if ``secret`` is right.
+    Raise :class:`TooManyTries` (before hashing anything) after too many wrong tries from
+    ``client`` or at this workshop."""
+    limiter = TRIES if limiter is None else limiter
     target = store.get_workshop(workshop)
+    limiter.check(client, ("secret", target["id"]))
     if verify_secret(secret, target["facilitator_secret_hash"]):
         access.roles[target["id"]] = FACILITATOR
         return True
+    limiter.failed(client, ("secret", target["id"]))
     return False
 
 
-def join_workshop(store: Store, access: Access, code: str) -> dict[str, Any] | None:
-    """Join as a participant with a join code; returns the workshop, ``None`` for a wrong
-    code. A session that already joined keeps its anonymous rater token."""
+def check_join_code(
+    store: Store,
+    code: str,
+    *,
+    client: str | None = None,
+    limiter: TryLimiter | None = None,
+) -> dict[str, Any] | None:
+    """The workshop of a typed join code, ``None`` for a wrong one (counted as a wrong try);
+    raise :class:`TooManyTries` (before any lookup) after too many wrong tries."""
+    limiter = TRIES if limiter is None else limiter
     cleaned = "".join(code.split()).upper()
     if not cleaned:
         return None
+    limiter.check(client, ANY_CODE)
     workshop = store.find_workshop_by_code(cleaned)
+    if workshop is None:
+        limiter.failed(client, ANY_CODE)
+    return workshop
+
+
+def join_workshop(
+    store: Store,
+    access: Access,
+    code: str,
+    *,
+    client: str | None = None,
+    limiter: TryLimiter | None = None,
+) -> dict[str, Any] | None:
+    """Join as a participant with a join code; returns the workshop, ``None`` for a wrong
+    code (a wrong try: see :func:`check_join_code`). A session that already joined keeps
+    its anonymous rater token."""
+    workshop = check_join_code(store, code, client=client, limiter=limiter)
     if workshop is None:
         return None
     access.roles.setdefault(workshop["id"], PARTICIPANT)

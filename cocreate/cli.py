@@ -14,9 +14,13 @@ from cocreate.cli_triage import COMMANDS as TRIAGE_COMMANDS
 from cocreate.clustering import ModelNotFound, cluster_cards, cluster_workshop
 from cocreate.demo import stage_demo
 from cocreate.export import EXPORT_FORMATS, export_file
+from cocreate.i18n import t
 from cocreate.ingest import FIELDS, IngestError, import_file
 from cocreate.server import run_server, server_env, streamlit_command
 from cocreate.store import DB_ENV_VAR, Store, StoreError, default_db_path
+from cocreate.store.backup import ScheduledBackup, backup_database, restore_database
+from cocreate.store.faults import DATABASE_ERRORS, fault_from
+from cocreate.store.versions import newer_schema_of
 from cocreate.templates import create_workshop_from_template, list_templates, load_demo
 
 PROBLEMS_SHOWN = 20
@@ -47,7 +51,36 @@ def _parse_mapping(pairs: tuple[str, ...]) -> dict[str, str]:
     return mapping
 
 
-@click.group()
+class FaultTellingGroup(click.Group):
+    """The command group: a fault of the database file (not a database, damaged, read-only,
+    full disk, newer schema) ends a command with its one-line message, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DATABASE_ERRORS as error:
+            db = (ctx.obj or {}).get("db") or default_db_path()
+            fault = fault_from(error, db)
+            if fault is None:
+                raise self._newer_schema_or(error, db) from None
+            raise click.ClickException(fault.message("en")) from None
+        except LookupError as error:
+            db = (ctx.obj or {}).get("db") or default_db_path()
+            raise self._newer_schema_or(error, db) from None
+
+    @staticmethod
+    def _newer_schema_or(error: Exception, db: Path) -> Exception:
+        """A read that failed on a schema written by a newer cocreate (a column renamed...)
+        is told as such; any other error is left as it is."""
+        newer = newer_schema_of(db)
+        if newer is None:
+            return error
+        return click.ClickException(
+            t("fault.newer_unreadable", "en", detail=repr(error), reason=newer.message("en"))
+        )
+
+
+@click.group(cls=FaultTellingGroup)
 @click.version_option(package_name="cocreate")
 @click.option(
     "--db",
@@ -169,26 +202,23 @@ def import_command(
     """
     columns = _parse_mapping(mapping)
     with _open(ctx) as store:
-        target = store.find_workshop(workshop)
-        created = target is None
-        if created:
-            target = store.create_workshop(workshop, language=language)
         read_options = {"sheet": sheet, "encoding": encoding, "delimiter": delimiter}
         try:
+            # a new workshop is created with the import's first chunk: none is left empty
             report = import_file(
                 store,
-                target["id"],
+                workshop,
                 file,
                 mapping=columns,
                 source=source,
                 bad_values=bad_values,
+                new_workshop_language=language,
                 **read_options,
             )
         except IngestError as error:
-            if created:
-                store.delete_workshop(target["id"])
             raise click.ClickException(str(error)) from None
-        if created:
+        if report.created_workshop:
+            target = store.get_workshop(report.workshop_id)
             click.echo(f"Created workshop {target['slug']} (join code {target['join_code']})")
     mapped = ", ".join(f"{k}={v}" for k, v in report.mapping.items())
     click.echo(f"{report.file_name} [{report.format_name}] {mapped}")
@@ -404,9 +434,22 @@ def demo(ctx: click.Context, if_missing: bool, ideas_only: bool) -> None:
     help="With roles on (--host 0.0.0.0), let visitors create a workshop from the Join page "
     "(and facilitate it). Off by default: only facilitators, with their secret, import files.",
 )
+@click.option(
+    "--backup-minutes",
+    type=click.FloatRange(min=0),
+    default=10,
+    show_default=True,
+    help="While serving, back the database up this often when something was written "
+    "(a live workshop); 0: never.",
+)
 @click.pass_context
 def serve(
-    ctx: click.Context, port: int, host: str, access: str | None, allow_new_workshops: bool
+    ctx: click.Context,
+    port: int,
+    host: str,
+    access: str | None,
+    allow_new_workshops: bool,
+    backup_minutes: float,
 ) -> None:
     """Start the app in the browser (Streamlit)."""
     local_only = is_loopback(host)
@@ -421,7 +464,50 @@ def serve(
         click.echo("No network found: connect this computer to the room's network")
     else:
         click.echo(f"Phones in the room join on http://{room}:{port}")
-    ctx.exit(run_server(command, env))
+    scheduled = None
+    if backup_minutes:
+        scheduled = ScheduledBackup(ctx.obj["db"], backup_minutes * 60)
+        scheduled.start()
+    ctx.exit(run_server(command, env, tick=scheduled.run_if_due if scheduled else None))
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Backup file (default: a new file in the backups folder beside the database).",
+)
+@click.pass_context
+def backup(ctx: click.Context, out: Path | None) -> None:
+    """Copy the database safely, even while the app runs (every committed idea, those
+    still in the WAL file included)."""
+    if not Path(ctx.obj["db"]).exists():
+        raise click.ClickException(t("backup.missing", "en", path=ctx.obj["db"]))
+    with Store(ctx.obj["db"], migrate=False) as store:
+        try:
+            result = backup_database(store, out)
+        except ValueError:
+            raise click.ClickException(t("backup.same_file", "en", path=out)) from None
+    click.echo(t("backup.done", "en", path=result.path, ideas=result.ideas, size=result.size))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def restore(ctx: click.Context, file: Path) -> None:
+    """Replace the database's content with the backup FILE (the current content is kept
+    first as a backup)."""
+    if not file.exists():
+        raise click.ClickException(t("backup.missing", "en", path=file))
+    with Store(ctx.obj["db"], migrate=False) as store:
+        try:
+            kept, ideas = restore_database(store, file)
+        except ValueError:
+            raise click.ClickException(t("backup.same_file", "en", path=file)) from None
+        path = store.path
+    click.echo(t("backup.restored", "en", source=file, path=path, ideas=ideas, kept=kept.path))
 
 
 for command in TRIAGE_COMMANDS:

@@ -1426,6 +1426,7 @@ def import_file(
     source: str | None = None,
     display_name: str | None = None,
     bad_values: str = "keep",
+    new_workshop_language: str | None = None,
     **read_options: Any,
 ) -> ImportReport:
     """Import a file into a workshop: good rows stored, bad rows reported.
@@ -1433,12 +1434,21 @@ def import_file(
     A row whose vote count or date cannot be read is kept without that value by default
     (``bad_values="keep"``: the value stays in the row's original fields) or rejected with
     ``bad_values="skip"``; both are reported on the row.
+    With ``new_workshop_language``, a ``workshop`` that names no workshop is the title of
+    a new one in that language, created in the import's first transaction (a killed
+    import leaves no empty workshop); ``report.created_workshop`` tells.
 
     ``source`` names where the ideas come from (default: the file name); importing the same
     source again adds only rows it did not hold yet, which also completes an import stopped
     half-way (the store commits it in chunks: :meth:`cocreate.store.Store.add_ideas`).
     """
-    target = store.get_workshop(workshop)
+    target = store.find_workshop(workshop) if new_workshop_language else None
+    new_workshop = None
+    if target is None and new_workshop_language:
+        new_workshop = {"title": str(workshop), "language": new_workshop_language}
+        target = {"id": None, "language": new_workshop_language}
+    elif target is None:
+        target = store.get_workshop(workshop)
     preview = preview_file(
         path,
         mapping=mapping,
@@ -1468,6 +1478,7 @@ def import_file(
         format_name=report.format_name,
         mapping=preview.mapping,
         report=report,
+        new_workshop=new_workshop,
     )
 
 

@@ -116,6 +116,9 @@ class ImportReport:
     warnings: list[RowProblem] = field(default_factory=list)
     import_id: int | None = None
     idea_ids: list[int] = field(default_factory=list)
+    # the workshop the ideas went to; created by the import when it was new
+    workshop_id: int | None = None
+    created_workshop: bool = False
 
     @property
     def rejected(self) -> int:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -97,14 +98,19 @@ def server_env(
 
 
 def run_server(
-    command: list[str], env: dict[str, str], *, grace: float = STOP_GRACE_SECONDS
+    command: list[str],
+    env: dict[str, str],
+    *,
+    grace: float = STOP_GRACE_SECONDS,
+    tick: Callable[[], object] | None = None,
 ) -> int:
     """Run the server in the foreground until it exits or this process is told to stop; returns
     its exit status. A stop signal (TERM, INT, HUP) goes to the server's whole process group,
     which gets ``grace`` seconds before it is killed, so nothing is left holding the port; on
     Linux the server also dies with this process if this one is killed outright. A server that
     stopped within the grace period after a stop signal is a clean stop (0); one killed after
-    it, 128 + 9."""
+    it, 128 + 9. ``tick`` is called every 0.2 s while the server runs (the scheduled backup
+    of a live workshop: :class:`cocreate.store.ScheduledBackup`)."""
     if os.name != "posix":
         return subprocess.call(command, env=env)
     process = subprocess.Popen(
@@ -124,6 +130,8 @@ def run_server(
                 returncode = process.wait(timeout=0.2)
                 break
             except subprocess.TimeoutExpired:
+                if tick is not None and not told:
+                    tick()
                 if told and time.monotonic() - told[0] > grace:
                     _signal_group(process, signal.SIGKILL)
                     killed = True

@@ -69,3 +69,13 @@ def use_model():
     embedder = resolve_embedder("use")
     embedder.encode(["warm up"])
     return embedder
+
+
+@pytest.fixture(autouse=True)
+def _fresh_try_counts():
+    """Wrong tries of join codes and secrets counted in the process start at zero per test."""
+    from cocreate.access import TRIES
+
+    TRIES.reset()
+    yield
+    TRIES.reset()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from cocreate.i18n import (
     clusters,
     core,
+    faults,
     indicators,
     live,
     privacy,
@@ -53,6 +54,7 @@ PARTS = (
     triage_pages,
     reading,
     privacy,
+    faults,
 )
 STRINGS: dict[str, dict[str, str]] = _merge(*(part.STRINGS for part in PARTS))
 

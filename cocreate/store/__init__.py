@@ -19,6 +19,7 @@ backlog's listing and follow-up).
 from __future__ import annotations
 
 from cocreate.store.actors import ActorsMixin
+from cocreate.store.backup import BackupResult, ScheduledBackup, backup_database, restore_database
 from cocreate.store.caches import FITS_KEPT, CachesMixin
 from cocreate.store.clusters import ClustersMixin
 from cocreate.store.connection import (
@@ -33,6 +34,7 @@ from cocreate.store.connection import (
     now_iso,
 )
 from cocreate.store.duplicate_review import DuplicateReviewMixin
+from cocreate.store.faults import DatabaseFault, NewerSchema
 from cocreate.store.ideas import IMPORT_CHUNK_ROWS, IdeasMixin
 from cocreate.store.rounds import RoundsMixin
 from cocreate.store.schema import (
@@ -62,6 +64,12 @@ __all__ = [
     "REVISION_SOURCES",
     "SQL_CHUNK",
     "WRITE_DEADLINE_S",
+    "BackupResult",
+    "DatabaseFault",
+    "NewerSchema",
+    "ScheduledBackup",
+    "backup_database",
+    "restore_database",
     "Store",
     "StoreBusyError",
     "StoreConnection",

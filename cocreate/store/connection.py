@@ -11,10 +11,12 @@ jittered backoff while another connection holds it, and commits once. This modul
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import sqlite3
 import time
+import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -24,7 +26,19 @@ from typing import TYPE_CHECKING
 import platformdirs
 import sqlite_utils
 
+from cocreate.store.backup import backup_before_migration
+from cocreate.store.errors import StoreBusyError, StoreError  # noqa: F401 (mixins import it)
+from cocreate.store.faults import (
+    CannotOpenDatabase,
+    DatabaseFault,
+    DiskFull,
+    NotADatabase,
+    ReadOnlyDatabase,
+    fault_from,
+    looks_like_sqlite,
+)
 from cocreate.store.schema import migrations
+from cocreate.store.versions import VERSIONS_TABLE, newer_schema, record_versions
 
 if TYPE_CHECKING:
     from cocreate.store import Store
@@ -48,20 +62,17 @@ WRITE_RETRY_CAP_S = 0.05
 SQL_CHUNK = 900
 
 
-class StoreError(Exception):
-    """A request the store cannot satisfy (unknown workshop, duplicate slug...)."""
-
-
-class StoreBusyError(StoreError):
-    """The database stayed locked by other writes past the deadline; nothing was written."""
-
-
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
     """SQLite's "database is locked": another connection holds the lock (worth waiting for)."""
     code = getattr(exc, "sqlite_errorcode", None)
     if code is None:
         return "database is locked" in str(exc)
     return code & 0xFF == sqlite3.SQLITE_BUSY
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write ``path`` and make files beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def default_db_path() -> Path:
@@ -85,18 +96,104 @@ class StoreConnection:
     # seconds a write waits for the write lock in all (an instance may set its own)
     write_deadline_s: float = WRITE_DEADLINE_S
 
-    def __init__(self, path: str | Path | None = None, *, migrate: bool = True) -> None:
+    def __init__(
+        self, path: str | Path | None = None, *, migrate: bool = True, read_only: bool = False
+    ) -> None:
         self.path = Path(path) if path is not None else default_db_path()
-        if str(self.path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+        # why writes are refused (a read-only file, a full disk, a newer schema), else None
+        self.refusal: DatabaseFault | None = None
+        try:
+            self._open(migrate, read_only)
+        except BaseException as exc:
+            self._close_quietly()
+            fault = fault_from(exc, self.path)
+            if fault is None or fault is exc:
+                raise
+            raise fault from exc
+
+    def _open(self, migrate: bool, read_only: bool) -> None:
+        """Open the file for writing; when it cannot be written (read-only, full disk),
+        open it for reading with :attr:`refusal` saying why (decision 0076)."""
+        in_memory = str(self.path) == ":memory:"
+        if not in_memory and not looks_like_sqlite(self.path):
+            raise NotADatabase(self.path)
+        if read_only:
+            self._open_for_reading(ReadOnlyDatabase(self.path))
+            return
+        try:
+            if not in_memory:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._connect(str(self.path))
+            if not in_memory:
+                self._retry_busy(self.db.enable_wal, time.monotonic() + self.write_deadline_s)
+            self.refusal = newer_schema(self.db, self.path)
+        except (sqlite3.Error, OSError) as exc:
+            fault = fault_from(exc, self.path)
+            if in_memory or fault is None:
+                raise
+            if type(fault) in (DatabaseFault, CannotOpenDatabase) and self.path.exists():
+                # an I/O error on an existing file while only reading: the disk is full (the
+                # WAL index cannot grow) or the folder is read-only (it cannot be made)
+                writable = _writable(self.path)
+                fault = (DiskFull if writable else ReadOnlyDatabase)(self.path, str(exc))
+            if not isinstance(fault, (ReadOnlyDatabase, DiskFull)):
+                raise
+            self._close_quietly()
+            self._open_for_reading(fault)
+            return
+        if self.refusal is not None:
+            self.db.execute("PRAGMA query_only = ON")
+        elif migrate:
+            try:
+                self._migrate()
+            except (sqlite3.Error, OSError) as exc:
+                fault = fault_from(exc, self.path)
+                if not isinstance(fault, (ReadOnlyDatabase, DiskFull)):
+                    raise
+                # an older schema that cannot be brought up to date is still read
+                self.refusal = fault
+                self.db.execute("PRAGMA query_only = ON")
+
+    def _connect(self, target: str, *, uri: bool = False) -> None:
+        conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, uri=uri)
         self.db = sqlite_utils.Database(conn)
         self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self.db.execute("PRAGMA foreign_keys = ON")
-        if str(self.path) != ":memory:":
-            self._retry_busy(self.db.enable_wal, time.monotonic() + self.write_deadline_s)
-        if migrate:
-            self._migrate()
+
+    def _close_quietly(self) -> None:
+        db = getattr(self, "db", None)
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                db.close()
+
+    def _open_for_reading(self, refusal: DatabaseFault) -> None:
+        """Open the file read-only, writes refused with ``refusal``: first as SQLite reads a
+        file it may not write; else without the WAL index (its file cannot be made or grow:
+        a read-only folder, a full disk), which SQLite keeps in memory under an exclusive
+        lock, or, with no WAL content to read, as an immutable file."""
+        uri = "file:" + urllib.parse.quote(str(self.path.resolve()))
+        wal = self.path.with_name(self.path.name + "-wal")
+        wal_empty = not wal.exists() or wal.stat().st_size == 0
+        attempts = [
+            (uri + "?mode=ro", False),
+            (str(self.path), True),
+            *([(uri + "?mode=ro&immutable=1", False)] if wal_empty else []),
+        ]
+        last: BaseException | None = None
+        for target, exclusive in attempts:
+            try:
+                self._connect(target, uri=target.startswith("file:"))
+                if exclusive:
+                    self.db.execute("PRAGMA locking_mode = EXCLUSIVE")
+                self.db.execute("PRAGMA query_only = ON")
+                self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.Error as exc:
+                last = exc
+                self._close_quietly()
+                continue
+            self.refusal = newer_schema(self.db, self.path) or refusal
+            return
+        raise refusal from last
 
     def close(self) -> None:
         self.db.close()
@@ -111,11 +208,19 @@ class StoreConnection:
         """Apply the pending migrations in one transaction that holds the write lock, reading
         again once it is held what is applied: of processes opening a new file at once, the
         first applies each migration and the others find nothing left to do."""
-        if not migrations.pending(self.db):
+        pending = migrations.pending(self.db)
+        if not pending:
             return
-        with self._write("BEGIN EXCLUSIVE"):
+        if migrations.applied(self.db):
+            # an existing database: a copy of it as it was, before its schema changes
+            backup_before_migration(self.db.conn, self.path, pending[0].name)
+        with self._write("BEGIN EXCLUSIVE") as conn:
             # each migration in a savepoint of this transaction (sqlite-utils nests them)
+            applied = {m.name for m in migrations.applied(self.db)}
             migrations.apply(self.db)
+            newly = [m.name for m in migrations.applied(self.db) if m.name not in applied]
+            if newly and self.db[VERSIONS_TABLE].exists():
+                record_versions(conn, newly, now_iso())
 
     @contextmanager
     def _write(self, begin: str = "BEGIN IMMEDIATE") -> Iterator[sqlite3.Connection]:
@@ -127,6 +232,8 @@ class StoreConnection:
         taken at the start because SQLite's busy timeout does not help a deferred transaction
         that reads first and upgrades to writing after another write: that fails at once.
         """
+        if self.refusal is not None:
+            raise self.refusal
         conn = self.db.conn
         deadline = time.monotonic() + self.write_deadline_s
         conn.execute(f"PRAGMA busy_timeout = {WRITE_ATTEMPT_BUSY_MS}")
@@ -137,8 +244,12 @@ class StoreConnection:
         try:
             yield conn
             self._retry_busy(conn.commit, deadline)
-        except BaseException:
-            conn.rollback()
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):
+                conn.rollback()
+            fault = fault_from(exc, self.path)
+            if fault is not None and fault is not exc:
+                raise fault from exc
             raise
 
     def _retry_busy(self, attempt: Callable[[], object], deadline: float) -> None:

@@ -50,7 +50,7 @@ class IdeasMixin(StoreConnection):
 
     def add_ideas(
         self,
-        workshop_id: int,
+        workshop_id: int | None,
         ideas: Iterable[IdeaRecord],
         *,
         source: str,
@@ -59,6 +59,7 @@ class IdeasMixin(StoreConnection):
         format_name: str | None = None,
         mapping: dict[str, str] | None = None,
         report: ImportReport | None = None,
+        new_workshop: dict[str, Any] | None = None,
     ) -> ImportReport:
         """Store ideas of one source; an idea whose (source, source key) is already stored
         is skipped, so repeating an import adds nothing.
@@ -70,7 +71,13 @@ class IdeasMixin(StoreConnection):
         take turns with a large import; an import interrupted between two chunks is
         completed by running it again. Its ``imports`` row is written with the first chunk,
         its counts brought up to date with each.
+
+        With ``workshop_id`` ``None``, the workshop ``new_workshop`` describes (the keyword
+        arguments of :meth:`create_workshop`) is created in the first chunk's transaction:
+        an import killed before that commit leaves no empty workshop behind.
         """
+        if workshop_id is None and not new_workshop:
+            raise StoreError("add_ideas needs a workshop id, or a new workshop to create.")
         report = report or ImportReport(source=source)
         ideas = list(ideas)
         report.rows_read = report.rows_read or len(ideas) + len(report.problems)
@@ -89,6 +96,9 @@ class IdeasMixin(StoreConnection):
                 time.sleep(IMPORT_PAUSE_S)
             added_before = report.added
             with self._write() as conn:
+                if workshop_id is None:
+                    workshop_id = self._insert_workshop(conn, **new_workshop)
+                    report.created_workshop = True
                 if import_id is None:
                     import_id = conn.execute(
                         "INSERT INTO imports (workshop_id, source, file_name, file_sha256,"
@@ -118,6 +128,7 @@ class IdeasMixin(StoreConnection):
                     ],
                 )
         report.import_id = import_id
+        report.workshop_id = workshop_id
         return report
 
     @staticmethod

@@ -639,3 +639,17 @@ def m010_duplicate_review(db: sqlite_utils.Database) -> None:
                 UPDATE workshops SET revision = revision + 1 WHERE id = {row}.workshop_id;
             END"""
         )
+
+
+@migrations()
+def m012_schema_versions(db: sqlite_utils.Database) -> None:
+    # the cocreate version that applied each migration: a database written by a newer
+    # version is refused for writing with a message naming it (decision 0075)
+    db.execute(
+        """
+        CREATE TABLE schema_versions (
+            migration TEXT PRIMARY KEY,
+            cocreate_version TEXT NOT NULL,
+            applied_at TEXT NOT NULL
+        )"""
+    )

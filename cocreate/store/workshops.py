@@ -32,20 +32,46 @@ class WorkshopsMixin(StoreConnection):
         title = title.strip()
         if not title:
             raise StoreError("A workshop needs a title.")
-        base = slug or slugify(title) or "workshop"
         with self._write() as conn:
-            candidate, n = base, 1
-            while conn.execute("SELECT 1 FROM workshops WHERE slug = ?", [candidate]).fetchone():
-                n += 1
-                candidate = f"{base}-{n}"
-            code = self._new_join_code(conn)
-            cursor = conn.execute(
-                "INSERT INTO workshops (slug, title, challenge, description, language, template,"
-                " join_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [candidate, title, challenge, description, language, template, code, now_iso()],
+            workshop_id = self._insert_workshop(
+                conn,
+                title,
+                challenge=challenge,
+                description=description,
+                language=language,
+                template=template,
+                slug=slug,
             )
-            workshop_id = cursor.lastrowid
         return self.get_workshop(workshop_id)
+
+    def _insert_workshop(
+        self,
+        conn: sqlite3.Connection,
+        title: str,
+        *,
+        challenge: str = "",
+        description: str = "",
+        language: str = "fr",
+        template: str | None = None,
+        slug: str | None = None,
+    ) -> int:
+        """Insert a workshop inside the caller's write transaction (an import creates its
+        workshop in its own first transaction); return its id."""
+        title = title.strip()
+        if not title:
+            raise StoreError("A workshop needs a title.")
+        base = slug or slugify(title) or "workshop"
+        candidate, n = base, 1
+        while conn.execute("SELECT 1 FROM workshops WHERE slug = ?", [candidate]).fetchone():
+            n += 1
+            candidate = f"{base}-{n}"
+        code = self._new_join_code(conn)
+        cursor = conn.execute(
+            "INSERT INTO workshops (slug, title, challenge, description, language, template,"
+            " join_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [candidate, title, challenge, description, language, template, code, now_iso()],
+        )
+        return cursor.lastrowid
 
     @staticmethod
     def _new_join_code(conn: sqlite3.Connection) -> str:

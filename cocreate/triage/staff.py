@@ -14,7 +14,15 @@ import getpass
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from cocreate.access import Access, access_mode, hash_secret, new_secret, verify_secret
+from cocreate.access import (
+    TRIES,
+    Access,
+    TryLimiter,
+    access_mode,
+    hash_secret,
+    new_secret,
+    verify_secret,
+)
 from cocreate.store import StoreError
 from cocreate.triage.errors import TriageAccessDenied, TriageError
 
@@ -145,11 +153,27 @@ def sign_in(store: Store, name: str, secret: str) -> StaffMember | None:
     return StaffMember.from_row(row)
 
 
-def sign_in_session(store: Store, access: Access, name: str, secret: str) -> StaffMember | None:
-    """Sign a browser session in as a staff member (kept in its server-side ``Access``)."""
+def sign_in_session(
+    store: Store,
+    access: Access,
+    name: str,
+    secret: str,
+    *,
+    client: str | None = None,
+    limiter: TryLimiter | None = None,
+) -> StaffMember | None:
+    """Sign a browser session in as a staff member (kept in its server-side ``Access``).
+    Wrong tries are limited per client and per staff name, as facilitator secrets are
+    (:class:`cocreate.access.TryLimiter`): past the limit :class:`TooManyTries` is raised
+    before the secret is checked."""
+    limiter = TRIES if limiter is None else limiter
+    target = ("staff", name.strip().casefold())
+    limiter.check(client, target)
     member = sign_in(store, name, secret)
-    if member is not None:
-        access.staff = member
+    if member is None:
+        limiter.failed(client, target)
+        return None
+    access.staff = member
     return member
 
 

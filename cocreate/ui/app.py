@@ -15,8 +15,10 @@ import streamlit as st
 
 from cocreate.access import FACILITATOR, PARTICIPANT
 from cocreate.i18n import t
+from cocreate.store.faults import DATABASE_ERRORS, fault_from
 from cocreate.triage import StaffMember
 from cocreate.ui.common import PAGE_FILES, current_workshop, language_switch, open_store, page
+from cocreate.ui.plain_text import escape_markdown
 from cocreate.ui.roles import follow_links, is_open_mode, role_in, session_access
 from cocreate.ui.widget_text import stand_in_pages, widget_text_css
 
@@ -61,7 +63,7 @@ def pages_for(role: str | None, staff: bool = False) -> tuple[str, ...]:
 
 def main() -> None:
     st.set_page_config(page_title="cocreate", page_icon=FAVICON, layout="wide")
-    with open_store() as store:
+    with open_store(warn=True) as store:
         follow_links(store)
         workshop = current_workshop(store)
         path = store.path
@@ -71,7 +73,7 @@ def main() -> None:
         st.html(css)
     if workshop:
         st.sidebar.caption(t("app.current_workshop", lang))
-        st.sidebar.markdown(f"**{workshop['title']}**")
+        st.sidebar.markdown(f"**{escape_markdown(workshop['title'])}**")
     if role == FACILITATOR:
         st.sidebar.caption(t("app.database", lang, path=path))
     staff = isinstance(session_access().staff, StaffMember)
@@ -86,7 +88,14 @@ def main() -> None:
     goto = st.session_state.pop("goto_page", None)
     if goto in pages:
         st.switch_page(pages[goto])
-    navigation.run()
+    try:
+        navigation.run()
+    except DATABASE_ERRORS as error:
+        # a write the file refused (full disk, read-only, damaged): its message, no traceback
+        fault = fault_from(error, path)
+        if fault is None:
+            raise
+        st.error(fault.message(lang))
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ import streamlit as st
 from cocreate.access import FACILITATOR, known_rater, reset_facilitator_secret
 from cocreate.i18n import DEFAULT_LANGUAGE, LANGUAGES, language_name, t
 from cocreate.store import Store, default_db_path
+from cocreate.store.faults import DatabaseFault
+from cocreate.ui.plain_text import escape_markdown
 from cocreate.ui.roles import is_open_mode, refuse_unless, session_access
 
 # the session key, and the address parameter, of the interface language
@@ -54,11 +56,27 @@ def _migrated(path: str) -> bool:
     return True
 
 
-def open_store() -> Store:
-    """A fresh connection for this script run (sqlite3 objects must not cross threads)."""
+def open_store(*, warn: bool = False) -> Store:
+    """A fresh connection for this script run (sqlite3 objects must not cross threads).
+    A database that cannot be opened stops the page with its one-line message; one that
+    can only be read (read-only, full disk, newer schema) opens, with a warning saying so
+    when ``warn`` (the entry point warns once per run)."""
     path = str(default_db_path())
-    _migrated(path)
-    return Store(path, migrate=False)
+    try:
+        _migrated(path)
+        store = Store(path, migrate=False)
+    except DatabaseFault as fault:
+        st.error(fault.message(_shown_lang()))
+        st.stop()
+    if warn and store.refusal is not None:
+        st.warning(store.refusal.message(_shown_lang()))
+    return store
+
+
+def _shown_lang() -> str:
+    """The interface language when a page may not have read it yet."""
+    lang = st.session_state.get(LANG_KEY) or st.query_params.get(LANG_KEY)
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def ui_lang(workshop: dict[str, Any] | None = None) -> str:
@@ -121,7 +139,7 @@ def facilitate_new_workshop(store: Store, created: dict[str, Any]) -> None:
 def page_header(name: str, workshop: dict[str, Any], lang: str) -> None:
     """The page title with the workshop's, and the message a previous action left for
     after its rerun (:func:`rerun_with_message`)."""
-    st.header(f"{t(f'{name}.header', lang)} · {workshop['title']}")
+    st.header(f"{t(f'{name}.header', lang)} · {escape_markdown(workshop['title'])}")
     show_message(name)
 
 

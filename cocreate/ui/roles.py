@@ -9,6 +9,7 @@ pages (``/room/CODE?r=TOKEN``, :mod:`cocreate.web`), which need no Streamlit ses
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 from urllib.parse import quote
 
@@ -19,6 +20,7 @@ from cocreate.access import (
     PARTICIPANT,
     Access,
     AccessDenied,
+    TooManyTries,
     access_mode,
     join_workshop,
     require_role,
@@ -38,6 +40,16 @@ def session_access() -> Access:
     return st.session_state[ACCESS_KEY]
 
 
+def client_id() -> str:
+    """Who tries a join code or secret, for the limit on wrong tries: the browser's
+    address, else (not known, as in tests) this session."""
+    address = st.context.ip_address
+    # a string only: AppTest answers with a stand-in object
+    if isinstance(address, str) and address:
+        return address
+    return st.session_state.setdefault("access_client", uuid.uuid4().hex)
+
+
 def follow_links(store) -> dict[str, Any] | None:
     """Act on ``?join=CODE`` (join as a participant) and ``?r=TOKEN`` (a participant
     coming back); returns the workshop joined, if any."""
@@ -45,7 +57,10 @@ def follow_links(store) -> dict[str, Any] | None:
     joined = None
     code = st.query_params.get("join")
     if code:
-        joined = join_workshop(store, access, code)
+        try:
+            joined = join_workshop(store, access, code, client=client_id())
+        except TooManyTries as error:
+            st.error(error.message(st.session_state.get("lang", "fr")))
         del st.query_params["join"]
         if joined is not None:
             # the QR code's link opens straight on the participant view

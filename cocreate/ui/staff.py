@@ -10,11 +10,13 @@ from typing import Any
 
 import streamlit as st
 
+from cocreate.access import TooManyTries
 from cocreate.i18n import t
 from cocreate.store import Store
 from cocreate.triage import StaffMember, acting_staff, sign_in_session
 from cocreate.ui.common import current_workshop, set_current_workshop
-from cocreate.ui.roles import is_open_mode, session_access
+from cocreate.ui.plain_text import escape_markdown
+from cocreate.ui.roles import client_id, is_open_mode, session_access
 
 # the name the person at the machine gave, kept for the session
 STAFF_NAME_KEY = "triage_staff_name"
@@ -59,7 +61,14 @@ def acting_member(store: Store, lang: str) -> StaffMember:
         )
         submitted = st.form_submit_button(t("triage_pages.sign_in", lang), type="primary")
     if submitted:
-        if sign_in_session(store, session_access(), name.strip(), secret) is not None:
+        try:
+            member = sign_in_session(
+                store, session_access(), name.strip(), secret, client=client_id()
+            )
+        except TooManyTries as error:
+            st.error(error.message(lang))
+            st.stop()
+        if member is not None:
             st.rerun()
         st.error(t("triage_pages.wrong_secret", lang))
     st.stop()
@@ -102,7 +111,7 @@ def sign_out_button(lang: str) -> None:
     if member is None and not st.session_state.get(STAFF_NAME_KEY):
         return
     name = member.name if member else st.session_state[STAFF_NAME_KEY]
-    st.sidebar.caption(t("triage_pages.acting_as", lang, name=name))
+    st.sidebar.caption(t("triage_pages.acting_as", lang, name=escape_markdown(name)))
     if st.sidebar.button(t("triage_pages.sign_out", lang), key="triage_sign_out"):
         session_access().staff = None
         st.session_state.pop(STAFF_NAME_KEY, None)

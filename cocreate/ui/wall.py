@@ -6,7 +6,6 @@ distinct representatives, the rows the page reads, the model of a recorded wall)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -22,17 +21,9 @@ from cocreate.clustering.wall import distinct_representatives as distinct_repres
 from cocreate.clustering.wall import duplicate_suggestions as duplicate_suggestions
 from cocreate.clustering.wall import merge_batches as merge_batches
 from cocreate.clustering.wall import wall_rows as wall_rows
-
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#$~|&])")
-# what starts a list or a rule only at the start of a line: "- ", "+ ", "1. ", "2) ", "---"
-LINE_START_MARKER = re.compile(r"^(\d{0,9})([-+.)])")
-
-
-def escape_markdown(text: str) -> str:
-    """A citizen's words shown as they were typed, not read as Markdown or LaTeX (nor as a
-    list, a rule, an entity, a link or an image)."""
-    escaped = MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(text.split()))
-    return LINE_START_MARKER.sub(r"\1\\\2", escaped)
+from cocreate.ui.plain_text import LINE_START_MARKER as LINE_START_MARKER
+from cocreate.ui.plain_text import MARKDOWN_SPECIALS as MARKDOWN_SPECIALS
+from cocreate.ui.plain_text import escape_markdown as escape_markdown
 
 
 def shorten(text: str, limit: int) -> str:

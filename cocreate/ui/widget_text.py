@@ -16,6 +16,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from cocreate.i18n import format_number, t
+from cocreate.ui.plain_text import escape_markdown
 
 # the language Streamlit writes its texts in: nothing to replace
 STREAMLIT_LANGUAGE = "en"
@@ -127,7 +128,7 @@ def _elsewhere(home: st.Page) -> Callable[[], None]:
 def _not_found(name: str, home: st.Page, lang: str) -> Callable[[], None]:
     def not_found() -> None:
         st.header(t("app.not_found", lang))
-        st.info(t("app.not_found_body", lang, name=name))
+        st.info(t("app.not_found_body", lang, name=escape_markdown(name)))
         st.page_link(home, label=t("app.go_home", lang, page=home.title))
 
     return not_found

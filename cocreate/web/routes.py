@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from cocreate.access import PHASES
+from cocreate.access import PHASES, TooManyTries, check_join_code
 from cocreate.i18n import LANGUAGES, t
 from cocreate.ingest import IngestError, submit_idea
 from cocreate.scoring import ScoringError, rubric_from_dict, submit_score
@@ -91,12 +91,14 @@ def see_other(url: str) -> RedirectResponse:
 # pages -------------------------------------------------------------------------------------
 
 
-def join_form(chosen: str | None, *, typed: str = "", error: str | None = None) -> Response:
+def join_form(
+    chosen: str | None, *, typed: str = "", error: str | None = None, status: int | None = None
+) -> Response:
     return render(
         "join.html",
         page_lang(chosen, None),
         language_href=lambda code: f"{ROOM_PATH}?{urlencode({'lang': code})}",
-        status=404 if error else 200,
+        status=status or (404 if error else 200),
         chosen=chosen,
         typed=typed,
         error=error,
@@ -111,10 +113,29 @@ def join_page(room: Room, request: Request) -> Response:
         return join_form(chosen)
     code = normalise_code(typed)
     with room.store() as store:
-        workshop = store.find_workshop_by_code(code) if code else None
+        workshop = room_workshop(store, request, code) if code else None
     if workshop is None:
         return wrong_code(request, typed.strip())
     return see_other(room_url(code, lang=chosen))
+
+
+def client_of(request: Request) -> str | None:
+    """The address a request came from: wrong tries are counted per address."""
+    return request.client.host if request.client else None
+
+
+def room_workshop(store: Store, request: Request, code: str) -> dict[str, Any] | None:
+    """The workshop of the join code ``code``; a wrong one counts as a wrong try of the
+    client, and past the limit :class:`TooManyTries` is raised before any lookup."""
+    return check_join_code(store, code, client=client_of(request))
+
+
+def too_many_tries(request: Request, error: TooManyTries) -> Response:
+    """The join form with the wait, status 429 and ``Retry-After``."""
+    chosen = chosen_lang(request)
+    response = join_form(chosen, error=error.message(page_lang(chosen, None)), status=429)
+    response.headers["Retry-After"] = str(error.retry_after)
+    return response
 
 
 def wrong_code(request: Request, typed: str) -> Response:
@@ -128,7 +149,7 @@ def room_page(room: Room, request: Request) -> Response:
     on the first visit, then kept: cookie and ``?r=``)."""
     code = normalise_code(request.path_params["code"])
     with room.store() as store:
-        workshop = store.find_workshop_by_code(code)
+        workshop = room_workshop(store, request, code)
         if workshop is None:
             return wrong_code(request, code)
         chosen = chosen_lang(request)
@@ -237,7 +258,7 @@ def store_idea(room: Room, request: Request, form: dict[str, str]) -> Response:
         "client": form.get("client", ""),
     }
     with room.store() as store:
-        workshop = store.find_workshop_by_code(code)
+        workshop = room_workshop(store, request, code)
         if workshop is None:
             return wrong_code(request, code)
         lang = page_lang(chosen, workshop)
@@ -300,7 +321,7 @@ def store_answers(room: Room, request: Request, form: dict[str, str]) -> Respons
     chosen = chosen_lang(request, form)
     ajax = form.get("ajax") == "1"
     with room.store() as store:
-        workshop = store.find_workshop_by_code(code)
+        workshop = room_workshop(store, request, code)
         if workshop is None:
             return wrong_code(request, code)
         lang = page_lang(chosen, workshop)
@@ -365,14 +386,20 @@ def web_routes(db_path: str | Path | None = None) -> list[Route]:
 
     def get(handler):
         def endpoint(request: Request) -> Response:
-            return handler(room, request)
+            try:
+                return handler(room, request)
+            except TooManyTries as error:
+                return too_many_tries(request, error)
 
         return endpoint
 
     def post(handler):
         async def endpoint(request: Request) -> Response:
             form = await form_fields(request)
-            return await run_in_threadpool(handler, room, request, form)
+            try:
+                return await run_in_threadpool(handler, room, request, form)
+            except TooManyTries as error:
+                return too_many_tries(request, error)
 
         return endpoint
 

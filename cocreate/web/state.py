@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from cocreate.access import TRIES, TooManyTries
 from cocreate.web.pages import NO_STORE
 from cocreate.web.participants import normalise_code
 from cocreate.web.room import Room
@@ -74,9 +75,18 @@ async def room_state(states: RoomStates, request: Request) -> Response:
     code = normalise_code(request.path_params["code"])
     seen = request.query_params
     deadline = time.monotonic() + LONG_POLL_SECONDS
+    # an unknown code's 404 tells a guesser which codes exist: wrong codes count as tries
+    # of this client only (a phone left on a deleted workshop polls it every second)
+    client = request.client.host if request.client else None
+    try:
+        TRIES.check(client, None)
+    except TooManyTries as error:
+        headers = {**NO_STORE, "Retry-After": str(error.retry_after)}
+        return JSONResponse({"error": "too many tries"}, status_code=429, headers=headers)
     while True:
         state = await states.current(code)
         if state is None:
+            TRIES.failed(client, None)
             return JSONResponse({"error": "unknown code"}, status_code=404, headers=NO_STORE)
         if "phase" not in seen or moved(state, seen) or time.monotonic() > deadline:
             return JSONResponse(state, headers=NO_STORE)

@@ -853,7 +853,7 @@ with tab_edit:
         disabled=idea_id is None or target is None,
     ):
         move_idea(store, idea_id, target)
-        done(t("clusters.moved", lang, label=names[target]))
+        done(t("clusters.moved", lang, label=escape_markdown(names[target])))
 
     if themes:
         st.divider()

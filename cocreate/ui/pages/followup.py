@@ -13,6 +13,7 @@ from cocreate.privacy import hide_personal_data
 from cocreate.triage import public_followup
 from cocreate.ui.cache import from_workshop
 from cocreate.ui.common import current_workshop, open_store, ui_lang
+from cocreate.ui.plain_text import escape_markdown
 
 # ideas drawn at once: a backlog of 100k decided ideas is read a page at a time (print a page)
 IDEAS_PER_PAGE = 300
@@ -99,7 +100,7 @@ if workshop is None:
     st.stop()
 followup = from_workshop(store, workshop["id"], followup_for, lang)
 store.close()
-st.subheader(workshop["title"], anchor=False)
+st.subheader(escape_markdown(workshop["title"]), anchor=False)
 st.caption(t("followup.intro", lang))
 if not followup["ideas"]:
     st.info(t("followup.no_decision", lang))

@@ -1,9 +1,5 @@
 """Ideas page: list, search and filter a workshop's ideas; add one; import a file."""
 
-import hashlib
-import tempfile
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
@@ -16,6 +12,7 @@ from cocreate.ui.common import (
     rerun_with_message,
     ui_lang,
 )
+from cocreate.uploads import held_upload, upload_key
 
 PAGE_SIZE = 50
 PREVIEW_ROWS = 200
@@ -47,19 +44,6 @@ with tab_add, st.form("ideas_add_form", clear_on_submit=True):
             rerun_with_message("ideas", t("ideas.added", lang))
 
 
-def _saved_upload(upload) -> Path:
-    """Uploaded bytes on disk under their own name (the name becomes the idea source)."""
-    data = upload.getvalue()
-    folder = (
-        Path(tempfile.gettempdir()) / "cocreate-uploads" / hashlib.sha256(data).hexdigest()[:16]
-    )
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / Path(upload.name).name
-    if not path.exists():
-        path.write_bytes(data)
-    return path
-
-
 def _problem_list(title: str, problems, kind) -> None:
     if not problems:
         return
@@ -77,86 +61,92 @@ with tab_import:
         key="ideas_upload",
     )
     if upload is not None:
-        path = _saved_upload(upload)
-        file_key = path.parent.name
-        choices = st.session_state.get(f"ideas_mapping_{file_key}")
-        try:
-            preview = preview_file(
-                path, mapping=choices, default_language=workshop["language"], limit=PREVIEW_ROWS
-            )
-        except IngestError as error:
-            st.error(t("import.refused", lang, message=error.problem.message(lang)))
-            preview = None
-        if preview is not None:
-            table = preview.table
-            if preview.known_format:
-                st.info(t("import.recognised", lang, name=preview.known_format.label))
-            else:
-                st.info(t("import.generic", lang))
-            st.caption(
-                t(
-                    "import.file_info",
-                    lang,
-                    rows=preview.rows_total,
-                    columns=len(table.columns),
-                    encoding=table.encoding or "-",
-                    delimiter=repr(table.delimiter) if table.delimiter else "-",
+        data = upload.getvalue()
+        file_key = upload_key(data)
+        # on disk only for this run's preview or import, in a private folder
+        with held_upload(upload.name, data) as path:
+            choices = st.session_state.get(f"ideas_mapping_{file_key}")
+            try:
+                preview = preview_file(
+                    path, mapping=choices, default_language=workshop["language"], limit=PREVIEW_ROWS
                 )
-            )
-            st.markdown(f"**{t('import.mapping', lang)}**")
-            none = t("import.none", lang)
-            options = [none, *table.columns]
-            new_choices = {}
-            for column, field in zip(st.columns(4) + st.columns(4), FIELDS, strict=False):
-                chosen = column.selectbox(
-                    t(f"import.field.{field}", lang),
-                    options,
-                    index=options.index(preview.mapping[field]) if field in preview.mapping else 0,
-                    placeholder=t("widget.choose_one", lang),
-                    key=f"ideas_map_{field}_{file_key}",
-                )
-                new_choices[field] = "" if chosen == none else chosen
-            # compare with what the preview was computed from, not with its result: no loop
-            if new_choices != (choices or {f: preview.mapping.get(f, "") for f in FIELDS}):
-                st.session_state[f"ideas_mapping_{file_key}"] = new_choices
-                st.rerun()
-            st.markdown(f"**{t('import.preview', lang)}**")
-            st.dataframe(
-                pd.DataFrame(
-                    [
-                        {
-                            t("ideas.col_text", lang): idea.text[:300],
-                            t("ideas.col_title", lang): idea.title,
-                            t("ideas.col_author", lang): idea.author,
-                            t("ideas.col_category", lang): idea.category,
-                            t("ideas.col_votes", lang): idea.votes,
-                            t("ideas.col_created", lang): idea.created,
-                            t("ideas.col_language", lang): idea.language,
-                        }
-                        for idea in preview.ideas[:10]
-                    ]
-                ),
-                hide_index=True,
-            )
-            _problem_list(t("import.problems", lang), preview.problems, "error")
-            _problem_list(t("import.warnings", lang), preview.warnings, "warning")
-            if st.button(t("import.submit", lang), type="primary", key="ideas_import_button"):
-                try:
-                    with st.spinner():
-                        report = import_file(
-                            store,
-                            workshop["id"],
-                            path,
-                            mapping=new_choices,
-                            display_name=upload.name,
-                        )
-                except IngestError as error:
-                    st.error(t("import.refused", lang, message=error.problem.message(lang)))
+            except IngestError as error:
+                st.error(t("import.refused", lang, message=error.problem.message(lang)))
+                preview = None
+            if preview is not None:
+                table = preview.table
+                if preview.known_format:
+                    st.info(t("import.recognised", lang, name=preview.known_format.label))
                 else:
-                    st.session_state["ideas_import_problems"] = [
-                        p.message(lang) for p in report.problems[:PROBLEMS_SHOWN]
-                    ]
-                    rerun_with_message("ideas", t("import.done", lang) + " " + report.summary(lang))
+                    st.info(t("import.generic", lang))
+                st.caption(
+                    t(
+                        "import.file_info",
+                        lang,
+                        rows=preview.rows_total,
+                        columns=len(table.columns),
+                        encoding=table.encoding or "-",
+                        delimiter=repr(table.delimiter) if table.delimiter else "-",
+                    )
+                )
+                st.markdown(f"**{t('import.mapping', lang)}**")
+                none = t("import.none", lang)
+                options = [none, *table.columns]
+                new_choices = {}
+                for column, field in zip(st.columns(4) + st.columns(4), FIELDS, strict=False):
+                    chosen = column.selectbox(
+                        t(f"import.field.{field}", lang),
+                        options,
+                        index=options.index(preview.mapping[field])
+                        if field in preview.mapping
+                        else 0,
+                        placeholder=t("widget.choose_one", lang),
+                        key=f"ideas_map_{field}_{file_key}",
+                    )
+                    new_choices[field] = "" if chosen == none else chosen
+                # compare with what the preview was computed from, not with its result: no loop
+                if new_choices != (choices or {f: preview.mapping.get(f, "") for f in FIELDS}):
+                    st.session_state[f"ideas_mapping_{file_key}"] = new_choices
+                    st.rerun()
+                st.markdown(f"**{t('import.preview', lang)}**")
+                st.dataframe(
+                    pd.DataFrame(
+                        [
+                            {
+                                t("ideas.col_text", lang): idea.text[:300],
+                                t("ideas.col_title", lang): idea.title,
+                                t("ideas.col_author", lang): idea.author,
+                                t("ideas.col_category", lang): idea.category,
+                                t("ideas.col_votes", lang): idea.votes,
+                                t("ideas.col_created", lang): idea.created,
+                                t("ideas.col_language", lang): idea.language,
+                            }
+                            for idea in preview.ideas[:10]
+                        ]
+                    ),
+                    hide_index=True,
+                )
+                _problem_list(t("import.problems", lang), preview.problems, "error")
+                _problem_list(t("import.warnings", lang), preview.warnings, "warning")
+                if st.button(t("import.submit", lang), type="primary", key="ideas_import_button"):
+                    try:
+                        with st.spinner():
+                            report = import_file(
+                                store,
+                                workshop["id"],
+                                path,
+                                mapping=new_choices,
+                                display_name=upload.name,
+                            )
+                    except IngestError as error:
+                        st.error(t("import.refused", lang, message=error.problem.message(lang)))
+                    else:
+                        st.session_state["ideas_import_problems"] = [
+                            p.message(lang) for p in report.problems[:PROBLEMS_SHOWN]
+                        ]
+                        rerun_with_message(
+                            "ideas", t("import.done", lang) + " " + report.summary(lang)
+                        )
     for message in st.session_state.pop("ideas_import_problems", []):
         st.warning(message)
     history = store.list_imports(workshop["id"])

@@ -5,7 +5,13 @@ becomes its facilitator: the secret is shown once on the Workshop page) where th
 
 import streamlit as st
 
-from cocreate.access import join_workshop, new_workshops_allowed, unlock_facilitator
+from cocreate.access import (
+    TooManyTries,
+    check_join_code,
+    join_workshop,
+    new_workshops_allowed,
+    unlock_facilitator,
+)
 from cocreate.i18n import LANGUAGES, language_name, t
 from cocreate.store import StoreError
 from cocreate.templates import create_workshop_from_template
@@ -16,7 +22,8 @@ from cocreate.ui.common import (
     set_current_workshop,
     ui_lang,
 )
-from cocreate.ui.roles import is_open_mode, send_to_room, session_access
+from cocreate.ui.plain_text import escape_markdown
+from cocreate.ui.roles import client_id, is_open_mode, send_to_room, session_access
 
 lang = ui_lang()
 store = open_store()
@@ -35,13 +42,20 @@ with st.form("join_form"):
     )
     joined = st.form_submit_button(t("join.submit", lang), type="primary", use_container_width=True)
 if joined:
-    workshop = join_workshop(store, access, code)
+    try:
+        workshop = join_workshop(store, access, code, client=client_id())
+    except TooManyTries as error:
+        st.error(error.message(lang))
+        store.close()
+        st.stop()
     if workshop is None:
         st.error(t("join.wrong_code", lang, code=code.strip()))
     else:
         set_current_workshop(workshop)
         st.query_params["r"] = access.rater_tokens[workshop["id"]]
-        st.session_state["participate_flash"] = t("join.joined", lang, title=workshop["title"])
+        st.session_state["participate_flash"] = t(
+            "join.joined", lang, title=escape_markdown(workshop["title"])
+        )
         st.session_state["goto_page"] = "participate"
         send_to_room(workshop, access.rater_tokens[workshop["id"]])
         store.close()
@@ -53,13 +67,20 @@ with st.expander(t("join.facilitate", lang)):
         secret = st.text_input(t("join.secret", lang), type="password", key="join_secret")
         unlock = st.form_submit_button(t("join.unlock", lang))
     if unlock:
-        workshop = store.find_workshop_by_code("".join(facilitator_code.split()).upper())
-        if workshop is not None and unlock_facilitator(store, access, workshop["id"], secret):
-            set_current_workshop(workshop)
-            st.session_state["goto_page"] = "workshop"
-            store.close()
-            st.rerun()
-        st.error(t("join.wrong_secret", lang))
+        try:
+            workshop = check_join_code(store, facilitator_code, client=client_id())
+            unlocked = workshop is not None and unlock_facilitator(
+                store, access, workshop["id"], secret, client=client_id()
+            )
+        except TooManyTries as error:
+            st.error(error.message(lang))
+        else:
+            if unlocked:
+                set_current_workshop(workshop)
+                st.session_state["goto_page"] = "workshop"
+                store.close()
+                st.rerun()
+            st.error(t("join.wrong_secret", lang))
 
 # city staff sign in on the Triage page, which is listed only once they have
 st.page_link(

@@ -33,7 +33,7 @@ if workshop is None or role_in(workshop) is None:
     st.stop()
 
 phase = workshop["phase"]
-st.subheader(workshop["title"])
+st.subheader(escape_markdown(workshop["title"]))
 st.caption(t("live.phase_now", lang, phase=t(f"phase.{phase}", lang)))
 show_message("participate")
 
@@ -53,7 +53,11 @@ if phase == "collect":
     mine = st.session_state.setdefault("participate_mine", [])
     with st.form("participate_idea_form", clear_on_submit=True):
         text = st.text_area(
-            t("participate.collect", lang, challenge=workshop["challenge"] or workshop["title"]),
+            t(
+                "participate.collect",
+                lang,
+                challenge=escape_markdown(workshop["challenge"] or workshop["title"]),
+            ),
             max_chars=2000,
             key="participate_text",
         )

@@ -11,6 +11,7 @@ from cocreate.privacy import hide_personal_data_many
 from cocreate.scoring import round_citizen_support, round_results, round_rubric
 from cocreate.ui.cache import from_workshop, show_spec
 from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
+from cocreate.ui.plain_text import escape_markdown, html_text
 from cocreate.ui.presenter import PRESENTER_CSS, join_url, qr_png, unreachable_hint
 from cocreate.ui.roles import refuse_unless
 from cocreate.ui.scoreboard import (
@@ -36,8 +37,8 @@ st.markdown(PRESENTER_CSS, unsafe_allow_html=True)
 url = join_url(workshop["join_code"])
 head, qr = st.columns([3, 1], vertical_alignment="center")
 head.markdown(
-    f"<div class='cc-present'><h1>{escape(workshop['title'])}</h1>"
-    f"<div class='cc-challenge'>{escape(workshop['challenge'] or '')}</div></div>",
+    f"<div class='cc-present'><h1>{html_text(workshop['title'])}</h1>"
+    f"<div class='cc-challenge'>{html_text(workshop['challenge'] or '')}</div></div>",
     unsafe_allow_html=True,
 )
 code = f"<div class='cc-code'>{escape(workshop['join_code'])}</div>"
@@ -73,9 +74,9 @@ def idea_wall(store, workshop_id: int) -> None:
     columns = st.columns(3)
     for n, (idea, text) in enumerate(zip(ideas, texts, strict=True)):
         author = (
-            f"<div class='cc-author'>— {escape(idea['author'])}</div>" if idea["author"] else ""
+            f"<div class='cc-author'>— {html_text(idea['author'])}</div>" if idea["author"] else ""
         )
-        card = f"<div class='cc-idea'>{escape(text)}{author}</div>"
+        card = f"<div class='cc-idea'>{html_text(text)}{author}</div>"
         columns[n % 3].markdown(card, unsafe_allow_html=True)
 
 
@@ -122,7 +123,9 @@ def scoring_board(store, workshop_id: int) -> None:
             answered = outcome.progress.get(target_id, 0)
             st.progress(
                 answered / outcome.raters if outcome.raters else 0.0,
-                text=t("results.target_progress", lang, target=name, raters=answered),
+                text=t(
+                    "results.target_progress", lang, target=escape_markdown(name), raters=answered
+                ),
             )
         return
     rubric = round_rubric(store, round_id)

@@ -3,9 +3,8 @@ must say yes and who is missing. Start from a starter map or a file; edit actors
 and links in tables (or one at a time in forms); see the network and the power/interest
 grid; export the map for Gephi or Kumu."""
 
+import contextlib
 import functools
-import hashlib
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -53,6 +52,7 @@ from cocreate.ui.stakeholder_view import (
     network_spec,
 )
 from cocreate.ui.wall import escape_markdown
+from cocreate.uploads import held_upload
 
 PROBLEMS_SHOWN = 30
 ROW_HEIGHT = 35
@@ -131,19 +131,6 @@ def starter_picker(where: str, button: str) -> None:
             done(import_summary(counts))
 
 
-def saved_upload(upload) -> Path:
-    """Uploaded bytes on disk under their own name: error messages name the file."""
-    data = upload.getvalue()
-    folder = (
-        Path(tempfile.gettempdir()) / "cocreate-uploads" / hashlib.sha256(data).hexdigest()[:16]
-    )
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / Path(upload.name).name
-    if not path.exists():
-        path.write_bytes(data)
-    return path
-
-
 def file_import(where: str) -> None:
     uploads = st.file_uploader(
         t("stakeholders.upload", lang),
@@ -157,7 +144,14 @@ def file_import(where: str) -> None:
         t("stakeholders.import", lang), key=f"stakeholders_import_{where}", type="primary"
     ):
         return
-    paths = [saved_upload(upload) for upload in uploads]
+    # on disk under their own names (messages name the file), each in a private folder,
+    # only while the import reads them
+    with contextlib.ExitStack() as held:
+        paths = [held.enter_context(held_upload(u.name, u.getvalue())) for u in uploads]
+        import_map_files(where, paths, update)
+
+
+def import_map_files(where: str, paths: list[Path], update: bool) -> None:
     connections = None
     if len(paths) == 2 and all(p.suffix.lower() == ".csv" for p in paths):
         named = [p for p in paths if "connection" in p.name.lower()]
@@ -220,13 +214,13 @@ def add_actor_form(where: str) -> None:
     elif group is None:
         st.error(t("stakeholders.group_required", lang))
     elif name.casefold() in {n.casefold() for n in names.values()}:
-        st.error(t("stakeholders.name_taken", lang, name=name))
+        st.error(t("stakeholders.name_taken", lang, name=escape_markdown(name)))
     else:
         actor = Actor(
             free_actor_key(name, names), name, group, power, interest, stance, notes.strip()
         )
         import_map(store, workshop_id, StakeholderMap((actor,)))
-        done(t("stakeholders.actor_added", lang, name=name))
+        done(t("stakeholders.actor_added", lang, name=escape_markdown(name)))
 
 
 def add_relation_form() -> None:

@@ -44,6 +44,7 @@ from cocreate.triage.views import (
 )
 from cocreate.ui.cache import from_workshop
 from cocreate.ui.common import open_store, rerun_with_message, show_message, ui_lang
+from cocreate.ui.plain_text import escape_markdown
 from cocreate.ui.staff import acting_member, sign_out_button, staff_workshop
 
 SORTS = ("date", "added", "votes", "status", "cluster")
@@ -146,7 +147,7 @@ actor = acting_member(store, lang)
 sign_out_button(lang)
 workshop = staff_workshop(store, lang)
 workshop_id = workshop["id"]
-st.caption(workshop["title"])
+st.caption(escape_markdown(workshop["title"]))
 show_message("triage")
 lifecycle = lifecycle_for(store, workshop_id)
 state_names = {s.key: s.label(lang) for s in lifecycle.states}
@@ -638,7 +639,7 @@ def show_detail(idea_id: int) -> None:
     st.markdown(f"**#{idea_id}** · {state_names.get(detail['status'], detail['status'])}")
     if detail["hidden_at"]:
         st.warning(t("triage_pages.is_hidden", lang))
-    st.write(detail["text"])
+    st.markdown(escape_markdown(detail["text"]))
     facts = st.columns(4)
     facts[0].metric(t("triage_pages.col_cluster", lang), detail["cluster_label"] or "-")
     facts[1].metric(
@@ -680,7 +681,7 @@ def show_detail(idea_id: int) -> None:
             st.json(detail["valuation"], expanded=False)
         st.caption(t("triage_pages.milestones", lang))
         for milestone in detail["milestones"]:
-            st.markdown(f"- **{milestone['on_date']}** {milestone['text']}")
+            st.markdown(f"- **{milestone['on_date']}** {escape_markdown(milestone['text'])}")
         st.caption(t("triage_pages.history", lang))
         if detail["history"]:
             st.dataframe(pd.DataFrame(detail["history"]), hide_index=True)
@@ -812,7 +813,10 @@ def show_cluster(chosen: int) -> None:
 
 
 if cluster_id is not None:
-    st.subheader(t("triage_pages.cluster", lang, name=cluster_names[cluster_id]), anchor=False)
+    st.subheader(
+        t("triage_pages.cluster", lang, name=escape_markdown(cluster_names[cluster_id])),
+        anchor=False,
+    )
     # read on demand: every member and the differing ideas of a 5,000-idea cluster take time
     if st.toggle(t("triage_pages.show_members", lang), key=f"triage_members_{cluster_id}"):
         show_cluster(cluster_id)

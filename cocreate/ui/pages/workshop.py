@@ -20,6 +20,7 @@ from cocreate.ui.common import (
     show_message,
     ui_lang,
 )
+from cocreate.ui.plain_text import escape_markdown
 from cocreate.ui.roles import is_open_mode, refuse_unless, session_access
 
 lang = ui_lang()
@@ -34,9 +35,9 @@ if workshop and not is_open_mode():
 if secret := st.session_state.pop("workshop_secret_once", None):
     st.warning(t("live.secret_once", lang, secret=secret))
 if workshop:
-    st.subheader(workshop["title"])
+    st.subheader(escape_markdown(workshop["title"]))
     if workshop["challenge"]:
-        st.markdown(f"> {workshop['challenge']}")
+        st.markdown(f"> {escape_markdown(workshop['challenge'])}")
     code, ideas, language = st.columns(3)
     code.metric(t("workshop.join_code", lang), workshop["join_code"])
     ideas.metric(
