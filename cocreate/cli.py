@@ -27,6 +27,7 @@ from cocreate.i18n import t
 from cocreate.ingest import FIELDS, IngestError, import_file
 from cocreate.privacy import PrivacyOptions
 from cocreate.server import run_server, server_env, streamlit_command
+from cocreate.spreadsheet import neutralise_row
 from cocreate.store import DB_ENV_VAR, Store, StoreError, default_db_path
 from cocreate.templates import create_workshop_from_template, list_templates, load_demo
 
@@ -227,7 +228,7 @@ def ideas(
     if output_format == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(neutralise_row({c: r[c] for c in columns}) for r in rows)
         return
     click.echo(
         f"{target['title']}: {facets['total']} ideas, {facets['exact_duplicates']} exact duplicates"
