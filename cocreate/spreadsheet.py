@@ -42,9 +42,13 @@ def neutralise_formula(value: Any) -> Any:
 
 
 def restore_formula(value: Any) -> Any:
-    """The text :func:`neutralise_formula` was given, from the text it wrote."""
-    if isinstance(value, str) and value[:1] == "'" and neutralise_formula(value[1:]) == value:
-        return value[1:]
+    """The text :func:`neutralise_formula` was given, from the text it wrote (a reader that
+    turned its carriage return into a line feed included)."""
+    if not (isinstance(value, str) and value[:1] == "'"):
+        return value
+    rest = value[1:]
+    if neutralise_formula(rest) == value or rest[:1] == "\n":
+        return rest
     return value
 
 

@@ -25,7 +25,8 @@ def audit_bytes(entries: Iterable[dict[str, Any]], fmt: str = "csv") -> bytes:
         lines = (json.dumps(e, ensure_ascii=False, default=str) for e in entries)
         return "".join(line + "\n" for line in lines).encode("utf-8")
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # CRLF (RFC 4180): a carriage return inside a text is then quoted too
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([*AUDIT_COLUMNS, "details", "privacy"])
     for entry in entries:
         cells = [entry[c] for c in AUDIT_COLUMNS]

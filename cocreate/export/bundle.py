@@ -187,8 +187,12 @@ def _write_tables(tables: BundleTables, folder: Path, options: BundleOptions) ->
             path = folder / name
             if fmt == "csv":
                 bom = options.excel_bom and table not in POLIS_TABLES
+                # CRLF (RFC 4180): a carriage return inside a text is then quoted too
                 _for_csv(table, frame).to_csv(
-                    path, index=False, encoding="utf-8-sig" if bom else "utf-8", lineterminator="\n"
+                    path,
+                    index=False,
+                    encoding="utf-8-sig" if bom else "utf-8",
+                    lineterminator="\r\n",
                 )
             elif fmt == "parquet":
                 typed = frame.copy()

@@ -156,7 +156,8 @@ def _csv_bytes(rows: list[dict[str, Any]]) -> bytes:
     original_columns = list(dict.fromkeys(k for row in rows for k in row["original"]))
     header = [*IDEA_FIELDS, *CLUSTER_FIELDS, *(ORIGINAL_PREFIX + c for c in original_columns)]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # CRLF (RFC 4180): a carriage return inside a text is then quoted too
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([neutralise_formula(name) for name in header])
     for row in rows:
         flat = {name: row[name] for name in (*IDEA_FIELDS, *CLUSTER_FIELDS)}

@@ -209,8 +209,9 @@ def write_kumu_csv(
     """The Kumu Elements and Connections tables as two UTF-8 CSV files."""
     elements, connections = kumu_tables(G)
     # text cells a spreadsheet would run as formulas get a leading ' (read back without it)
-    neutralise_frame(elements).to_csv(elements_path, index=False, encoding="utf-8")
-    neutralise_frame(connections).to_csv(connections_path, index=False, encoding="utf-8")
+    # CRLF (RFC 4180): a carriage return inside a text is then quoted too
+    for table, path in ((elements, elements_path), (connections, connections_path)):
+        neutralise_frame(table).to_csv(path, index=False, encoding="utf-8", lineterminator="\r\n")
 
 
 def write_kumu_xlsx(G: nx.MultiDiGraph, path: Destination) -> None:
