@@ -27,6 +27,7 @@ from cocreate.export.restore import import_bundle
 from cocreate.export.scrub import Scrubber
 from cocreate.export.table import (
     EXPORT_FORMATS,
+    download_bytes,
     export_bytes,
     export_file,
     export_rows,
@@ -45,6 +46,7 @@ __all__ = [
     "BundleTables",
     "Scrubber",
     "audit_bytes",
+    "download_bytes",
     "export_bytes",
     "export_file",
     "export_rows",

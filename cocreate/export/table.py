@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EXPORT_FORMATS",
     "export_rows",
+    "download_bytes",
     "export_bytes",
     "export_file",
     "format_for_path",
@@ -184,6 +185,30 @@ def export_bytes(
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"Unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}.")
     return _serialise(export_rows(store, workshop, privacy), fmt)
+
+
+def download_bytes(
+    store: Store,
+    workshop: int | str,
+    fmt: str = "csv",
+    privacy: PrivacyOptions | None = None,
+    *,
+    actor: str | None = None,
+) -> bytes:
+    """:func:`export_bytes` for a download a person asked for, recorded in the audit log."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"Unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}.")
+    workshop_id = store.get_workshop(workshop)["id"]
+    scrubber = Scrubber(privacy or PrivacyOptions())
+    rows = export_rows(store, workshop_id, scrubber=scrubber)
+    store.record_export(
+        workshop_id,
+        actor=actor,
+        action="download",
+        details={"format": fmt, "ideas": len(rows)},
+        privacy=scrubber.describe(),
+    )
+    return _serialise(rows, fmt)
 
 
 def _serialise(rows: list[dict[str, Any]], fmt: str) -> bytes:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from cocreate.cli import cli
-from cocreate.export import audit_bytes, export_file
+from cocreate.export import audit_bytes, download_bytes, export_file
 from cocreate.privacy import PrivacyOptions
 from cocreate.records import IdeaRecord
 from cocreate.store import Store, StoreError, default_actor
@@ -87,3 +87,11 @@ def test_audit_log_exports_safely_and_from_the_cli(store, with_ideas, db_path, t
     assert pd.read_csv(csv_out, encoding="utf-8-sig").loc[0, "actor"] == "'=cmd|' /C calc'!A0"
     empty = runner.invoke(cli, ["--db", str(db_path), "audit", "-w", "velo-en-ville"])
     assert "=cmd" in empty.output
+
+
+def test_a_download_is_recorded_when_its_bytes_are_made(store, with_ideas):
+    data = download_bytes(store, with_ideas["id"], "jsonl", actor="Léa Martin")
+    assert json.loads(data.decode().splitlines()[0])["text"].startswith("Plus de pistes")
+    [entry] = store.audit_entries(with_ideas["id"])
+    assert (entry["action"], entry["actor"]) == ("download", "Léa Martin")
+    assert entry["details"] == {"format": "jsonl", "ideas": 1}
