@@ -15,6 +15,7 @@ from cocreate.i18n import (
     export,
     indicators,
     live,
+    privacy,
     room,
     scoring,
     serving,
@@ -51,6 +52,7 @@ PARTS = (
     triage,
     triage_pages,
     export,
+    privacy,
 )
 STRINGS: dict[str, dict[str, str]] = _merge(*(part.STRINGS for part in PARTS))
 

@@ -8,6 +8,7 @@ French and English free text, offline; pseudonyms for authors; personal columns.
 """
 
 from cocreate.privacy.detectors import Span
+from cocreate.privacy.display import hide_personal_data, hide_personal_data_many
 from cocreate.privacy.options import (
     KINDS,
     PERSONAL_COLUMNS,
@@ -23,6 +24,8 @@ __all__ = [
     "PrivacyOptions",
     "Redactor",
     "Span",
+    "hide_personal_data",
+    "hide_personal_data_many",
     "is_personal_column",
     "pseudonym",
     "redactor",

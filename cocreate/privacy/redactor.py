@@ -33,8 +33,10 @@ class Redactor:
     """Finds and masks personal data in free text; ``keep`` lists terms left as written
     (the mayor's name, a street), matched regardless of case and accents."""
 
-    def __init__(self, keep: Sequence[str] = ()):
+    def __init__(self, keep: Sequence[str] = (), *, use_model: bool = True):
         self.keep = tuple(keep)
+        # False: names from titles, introductions and the first-name list only (no model)
+        self.use_model = use_model
         self._kept = [fold(term) for term in self.keep if term.strip()]
 
     def _is_kept(self, span: Span) -> bool:
@@ -49,7 +51,7 @@ class Redactor:
         if languages is None:
             languages = detect_languages(texts, default=DEFAULT_LANGUAGE)
         languages = [language or DEFAULT_LANGUAGE for language in languages]
-        names = find_names_many(texts, languages)
+        names = find_names_many(texts, languages, use_model=self.use_model)
         found = []
         for text, language, text_names in zip(texts, languages, names, strict=True):
             spans = resolve([*find_patterns(text, language), *text_names])

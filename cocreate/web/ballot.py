@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from cocreate.clustering import cluster_cards, distinct_representatives
 from cocreate.i18n import t
+from cocreate.privacy import hide_personal_data
 from cocreate.scoring import AMOUNT, Rubric, ScoringError, entries_from_rows, rubric_from_dict
 
 if TYPE_CHECKING:
@@ -136,13 +137,14 @@ def ballot_for(
             if card:
                 caption = t("ballot.cluster_examples", lang, size=card["size"])
                 examples = [
-                    shorten(idea["text"], EXAMPLE_CHARS)
+                    shorten(hide_personal_data(idea["text"]), EXAMPLE_CHARS)
                     for idea in distinct_representatives(card["members"], EXAMPLES)
                 ]
         else:
+            # other people's ideas on a participant's phone: their personal data hidden
             idea = store.get_idea(row["idea_id"])
-            heading = idea["title"] or ""
-            text = shorten(idea["text"], IDEA_CHARS)
+            heading = hide_personal_data(idea["title"] or "")
+            text = shorten(hide_personal_data(idea["text"]), IDEA_CHARS)
         questions = [
             _question(rubric, criterion, row["id"], stored, lang) for criterion in rubric.criteria
         ]

@@ -56,3 +56,37 @@ def test_redactor_is_cached_per_keep_list():
     assert redactor() is redactor()
     assert redactor(["Anne Hidalgo"]) is redactor(("Anne Hidalgo",))
     assert isinstance(redactor(), Redactor)
+
+
+def test_a_screen_never_waits_for_the_name_model(monkeypatch):
+    """While the model loads (slowly here), screens redact with the patterns and the
+    first-name list at once; the model is read once, on its own thread."""
+    import threading
+    import time
+
+    from cocreate.privacy import display, hide_personal_data_many
+    from cocreate.privacy import names as names_module
+
+    release = threading.Event()
+
+    def slow_load(package):
+        release.wait(10)
+        return object()
+
+    monkeypatch.setattr(names_module, "_MODELS", {})
+    monkeypatch.setattr(names_module, "LOADS", {})
+    monkeypatch.setattr(names_module, "_LOADER", None)
+    monkeypatch.setattr("spacy.load", lambda package, exclude=(): slow_load(package))
+    display._hidden.cache_clear()
+    try:
+        started = time.perf_counter()
+        for _ in range(3):
+            shown = hide_personal_data_many(["Appelez Léa Martin au 06 12 34 56 78"], "fr")
+        assert time.perf_counter() - started < 5
+        assert shown == ["Appelez [NAME] au [PHONE]"]
+        assert not names_module.models_ready()
+    finally:
+        release.set()
+        names_module._LOADER.join(10)
+        display._hidden.cache_clear()
+    assert names_module.LOADS == {"fr_core_news_md": 1}

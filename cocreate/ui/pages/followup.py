@@ -9,6 +9,7 @@ from html import escape
 import streamlit as st
 
 from cocreate.i18n import format_number, t
+from cocreate.privacy import hide_personal_data
 from cocreate.triage import public_followup
 from cocreate.ui.cache import from_workshop
 from cocreate.ui.common import current_workshop, open_store, ui_lang
@@ -58,8 +59,9 @@ def shared_answer(ideas: list[dict]) -> str:
 
 
 def idea_html(idea: dict, show_status: bool, show_cluster: bool, show_answer: bool) -> str:
-    title = idea["title"] or ""
-    text = idea["text"] or ""
+    # a public page: what a citizen wrote about themselves or others stays hidden
+    title = hide_personal_data(idea["title"] or "")
+    text = hide_personal_data(idea["text"] or "")
     head = f"<strong>{escape(title)}</strong> · " if title and title != text else ""
     meta = []
     if show_status:

@@ -7,6 +7,7 @@ from html import escape
 import streamlit as st
 
 from cocreate.i18n import format_number, t
+from cocreate.privacy import hide_personal_data_many
 from cocreate.scoring import round_citizen_support, round_results, round_rubric
 from cocreate.ui.cache import from_workshop, show_spec
 from cocreate.ui.common import PAGE_FILES, open_store, require_workshop, ui_lang
@@ -23,6 +24,7 @@ from cocreate.ui.stakeholder_view import network_spec
 REFRESH_SECONDS = 0.5
 IDEAS_SHOWN = 12
 CLUSTERS_SHOWN = 12
+HIDE_KEY = "present_hide_personal"
 
 lang = ui_lang()
 store = open_store()
@@ -65,12 +67,15 @@ def idea_wall(store, workshop_id: int) -> None:
             f"<div class='cc-present'>{escape(t('present.no_ideas', lang))}</div>",
             unsafe_allow_html=True,
         )
+    texts = [idea["text"] for idea in ideas]
+    if st.session_state.get(HIDE_KEY, True):  # a phone number typed is not projected
+        texts = hide_personal_data_many(texts)
     columns = st.columns(3)
-    for n, idea in enumerate(ideas):
+    for n, (idea, text) in enumerate(zip(ideas, texts, strict=True)):
         author = (
             f"<div class='cc-author'>— {escape(idea['author'])}</div>" if idea["author"] else ""
         )
-        card = f"<div class='cc-idea'>{escape(idea['text'])}{author}</div>"
+        card = f"<div class='cc-idea'>{escape(text)}{author}</div>"
         columns[n % 3].markdown(card, unsafe_allow_html=True)
 
 
@@ -156,4 +161,10 @@ def live_screen() -> None:
 
 
 live_screen()
+st.toggle(
+    t("privacy.hide_on_screen", lang),
+    value=True,
+    key=HIDE_KEY,
+    help=t("privacy.hide_on_screen_help", lang),
+)
 st.page_link(str(PAGE_FILES["workshop"]), label=t("present.exit", lang), icon=":material/close:")
