@@ -22,6 +22,8 @@ __all__ = ["AGE_BAND_COLUMN", "Scrubber"]
 AGE_BAND_COLUMN = "age_band"
 # shorter texts hold no personal data a redactor could find (and are mostly codes)
 SHORTEST_REDACTED = 3
+# a cell without a letter holds personal data only as a number: a phone or an IBAN is longer
+FEWEST_DIGITS_OF_A_NUMBER = 6
 
 
 @dataclass
@@ -58,7 +60,7 @@ class Scrubber:
             {
                 (text, language or "")
                 for text, language in zip(texts, languages, strict=True)
-                if isinstance(text, str) and len(text) >= SHORTEST_REDACTED
+                if isinstance(text, str) and _may_hold_personal_data(text)
             }
         )
         if not wanted:
@@ -116,3 +118,12 @@ class Scrubber:
             },
             "redacted_cells": self.redacted_cells,
         }
+
+
+def _may_hold_personal_data(text: str) -> bool:
+    """False for what no detector could flag: short codes, counts, scores, dates."""
+    if len(text) < SHORTEST_REDACTED:
+        return False
+    if any(ch.isalpha() for ch in text):
+        return True
+    return sum(ch.isdigit() for ch in text) >= FEWEST_DIGITS_OF_A_NUMBER

@@ -9,6 +9,7 @@ merge, a score's target, a map node) uses these numbers.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -170,13 +171,14 @@ def bundle_tables(
         for row, value in zip(rows, cleaned, strict=True):
             row[name] = value
     originals = scrubber.originals([row["original"] for row in rows], languages)
+    by_id = {c["id"]: c for c in [*groups, *themes]}
     ideas = []
     for row, original in zip(rows, originals, strict=True):
         stored_id = row["idea_id"]
         group = row["cluster_id"]
         theme = row["theme_id"]
         chosen = theme if level == "theme" else group
-        chosen_row = next((c for c in [*groups, *themes] if c["id"] == chosen), None)
+        chosen_row = by_id.get(chosen)
         ideas.append(
             {
                 "idea_id": idea_number[stored_id],
@@ -463,6 +465,8 @@ def _polis(ideas: pd.DataFrame, scores: pd.DataFrame, rater_kinds: dict) -> tupl
         means = idea_scores.groupby(["rater", "target_id"])["normalised"].mean()
         for (rater, idea), mean in means.items():
             votes[(rater, comment_id[int(idea)])] = _vote(mean)
+    agrees = Counter(c for (_, c), v in votes.items() if v == 1)
+    disagrees = Counter(c for (_, c), v in votes.items() if v == -1)
     created = pd.to_datetime(ideas["created"], errors="coerce", utc=True, format="mixed")
     comments = pd.DataFrame(
         {
@@ -472,12 +476,8 @@ def _polis(ideas: pd.DataFrame, scores: pd.DataFrame, rater_kinds: dict) -> tupl
             ],
             "comment-id": list(comment_id.values()),
             "author-id": [participant.get(a) for a in ideas["author"]],
-            "agrees": [
-                sum(v == 1 for (_, c), v in votes.items() if c == n) for n in comment_id.values()
-            ],
-            "disagrees": [
-                sum(v == -1 for (_, c), v in votes.items() if c == n) for n in comment_id.values()
-            ],
+            "agrees": [agrees[n] for n in comment_id.values()],
+            "disagrees": [disagrees[n] for n in comment_id.values()],
             # a merged idea repeats another: Polis's "moderated out" (-1); others are in (1)
             "moderated": [-1 if pd.notna(m) else 1 for m in ideas["merged_into"]],
             "comment-body": ideas["text"],
