@@ -8,6 +8,7 @@ two exports (two fresh salts) cannot be joined on it; a salt given in the option
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +17,7 @@ from cocreate.indicators import age_band_of, load_row_columns
 from cocreate.indicators.facts import normalise_name
 from cocreate.privacy import PrivacyOptions, is_personal_column, pseudonym, redactor
 
-__all__ = ["AGE_BAND_COLUMN", "Scrubber"]
+__all__ = ["AGE_BAND_COLUMN", "Scrubber", "author_columns"]
 
 # where an age column's band goes in the exported row
 AGE_BAND_COLUMN = "age_band"
@@ -35,6 +36,9 @@ class Scrubber:
     dropped_columns: set[str] = field(default_factory=set)
     generalised_columns: set[str] = field(default_factory=set)
     redacted_cells: int = 0
+    # columns an import mapped to the author (``auteur``, ``Pseudo``...): personal whatever
+    # their name
+    author_columns: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         # the salt is never written anywhere: a fresh one makes this export unjoinable
@@ -102,7 +106,7 @@ class Scrubber:
             if name in self._age_names:
                 self.generalised_columns.add(key)
                 kept[AGE_BAND_COLUMN] = age_band_of(value, self._age_bands)
-            elif is_personal_column(key):
+            elif is_personal_column(key) or key in self.author_columns:
                 self.dropped_columns.add(key)
             else:
                 kept[key] = value
@@ -127,3 +131,15 @@ def _may_hold_personal_data(text: str) -> bool:
     if any(ch.isalpha() for ch in text):
         return True
     return sum(ch.isdigit() for ch in text) >= FEWEST_DIGITS_OF_A_NUMBER
+
+
+def author_columns(imports: Sequence[dict[str, Any]]) -> set[str]:
+    """The imported columns each import's mapping took the author from."""
+    found = set()
+    for row in imports:
+        mapping = row.get("mapping") or {}
+        if isinstance(mapping, str):
+            mapping = json.loads(mapping or "{}")
+        if mapping.get("author"):
+            found.add(mapping["author"])
+    return found

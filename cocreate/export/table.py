@@ -21,7 +21,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cocreate.export.scrub import Scrubber
+from cocreate.export.scrub import Scrubber, author_columns
 from cocreate.privacy import PrivacyOptions
 from cocreate.spreadsheet import neutralise_formula
 
@@ -85,6 +85,9 @@ def export_rows(
     ``privacy`` (default: :class:`PrivacyOptions`, redaction on) applied."""
     rows = stored_rows(store, workshop)
     scrubber = scrubber or Scrubber(privacy or PrivacyOptions())
+    scrubber.author_columns |= author_columns(
+        store.list_imports(store.get_workshop(workshop)["id"])
+    )
     return scrub_rows(rows, scrubber)
 
 

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from cocreate.clustering import hash_for_cache, idea_text_for_embedding
-from cocreate.export.scrub import Scrubber
+from cocreate.export.scrub import Scrubber, author_columns
 from cocreate.export.table import stored_rows
 from cocreate.scoring import DIMENSIONS, SCALE, round_results, rubric_from_dict
 from cocreate.stakeholders import workshop_graph
@@ -165,6 +165,7 @@ def bundle_tables(
     vectors = _embeddings(store, workshop_id, rows) if embeddings else None
 
     # the privacy treatment, then the renumbering
+    scrubber.author_columns |= author_columns(store.list_imports(workshop_id))
     languages = [row["language"] for row in rows]
     for name in ("text", "title"):
         cleaned = scrubber.texts([row[name] for row in rows], languages)

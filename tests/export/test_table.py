@@ -153,3 +153,15 @@ def test_plain_export_applies_the_privacy_default(store, db_path, tmp_path):
     raw = tmp_path / "raw.csv"
     plain = run(db_path, "export", "-w", workshop["slug"], "--out", str(raw), "--no-redact")
     assert "texts NOT redacted" in plain.output
+
+
+def test_the_column_an_import_took_the_author_from_is_dropped_too(store, tmp_path):
+    from cocreate.ingest import import_file
+
+    source = tmp_path / "ideas.csv"
+    source.write_text("proposition,auteur,votes\nPlus de bancs au parc,Sébastien,3\n", "utf-8")
+    workshop = store.create_workshop("Auteurs", language="fr")
+    import_file(store, workshop["id"], source, mapping={"text": "proposition", "author": "auteur"})
+    [row] = export_rows(store, workshop["id"])
+    assert "auteur" not in row["original"] and row["original"]["votes"] == "3"
+    assert row["author"].startswith("anon-")
