@@ -231,28 +231,24 @@ def read_bundle(path: Path | str) -> BundleTables:
         raise BundleError(f"No bundle at {path}.")
     if path.is_dir():
         names = {p.name for p in path.iterdir()}
+        return _read_members(path.name, names, lambda name: (path / name).read_bytes())
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise BundleError(f"{path.name} is neither a bundle folder nor a ZIP.") from None
+    with archive:
+        return _read_members(path.name, set(archive.namelist()), archive.read)
 
-        def read(name: str) -> bytes:
-            return (path / name).read_bytes()
 
-    else:
-        try:
-            archive = zipfile.ZipFile(path)
-        except zipfile.BadZipFile:
-            raise BundleError(f"{path.name} is neither a bundle folder nor a ZIP.") from None
-        names = set(archive.namelist())
-
-        def read(name: str) -> bytes:
-            return archive.read(name)
-
+def _read_members(label: str, names: set[str], read) -> BundleTables:
     if "datapackage.json" not in names:
-        raise BundleError(f"{path.name} holds no datapackage.json: not a cocreate bundle.")
+        raise BundleError(f"{label} holds no datapackage.json: not a cocreate bundle.")
     descriptor = json.loads(read("datapackage.json"))
     frames = {}
     for table in ("ideas", "clusters", "rounds", "scores", *POLIS_TABLES):
         frames[table] = _read_table(table, names, read)
     if frames["ideas"] is None or frames["clusters"] is None:
-        raise BundleError(f"{path.name} lacks its ideas or clusters table.")
+        raise BundleError(f"{label} lacks its ideas or clusters table.")
     graph = nx.MultiDiGraph()
     if "stakeholders.graphml" in names:
         graph = nx.read_graphml(io.BytesIO(read("stakeholders.graphml")), force_multigraph=True)

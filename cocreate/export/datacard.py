@@ -304,7 +304,10 @@ def _licences(tables: BundleTables) -> list[dict[str, Any]]:
         if licence and licence not in {f["name"] for f in found}:
             found.append({"name": licence, "title": f"{licence} (source: {i['source']})"})
     return found or [
-        {"name": "other-nc", "title": "Not stated by the imports: check each source's licence."}
+        {
+            "name": "unknown",
+            "title": "Not stated by the imports: check each source's licence before publishing.",
+        }
     ]
 
 

@@ -226,7 +226,8 @@ def test_privacy_defaults_redact_pseudonymise_and_drop_personal_columns(staged, 
     assert row["original"] == {"age_band": "25-34", "Quartier": "Centre"}
     everything = "".join(p.read_text(encoding="utf-8") for p in result.path.iterdir())
     assert "lea.martin@example.org" not in everything and "06 12 34 56 78" not in everything
-    assert result.privacy["personal_columns_dropped"] == ["E-mail", "Prénom"]
+    # the demo file's author column too: its import took the author from it
+    assert result.privacy["personal_columns_dropped"] == ["E-mail", "Prénom", "author"]
     assert result.privacy["personal_columns_generalised"] == {"Âge": "age_band"}
     # two exports cannot be joined on pseudonyms; a kept salt joins them
     again = write_bundle(store, workshop["id"], tmp_path / "c", BundleOptions(formats=("jsonl",)))
@@ -284,6 +285,8 @@ def test_bad_options_and_targets_are_refused_clearly(staged, tmp_path):
     assert (taken / "notes.txt").read_text() == "mine"
     with pytest.raises(BundleError, match="not a cocreate bundle"):
         read_bundle(taken)
+    with pytest.raises(BundleError, match="notes.txt is neither a bundle folder nor a ZIP"):
+        read_bundle(taken / "notes.txt")
     assert store.audit_entries(workshop["id"]) == []
 
 
