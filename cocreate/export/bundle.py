@@ -246,7 +246,7 @@ def _read_members(label: str, names: set[str], read) -> BundleTables:
     descriptor = json.loads(read("datapackage.json"))
     frames = {}
     for table in ("ideas", "clusters", "rounds", "scores", *POLIS_TABLES):
-        frames[table] = _read_table(table, names, read)
+        frames[table] = _read_table(table, names, read, _columns(descriptor, table))
     if frames["ideas"] is None or frames["clusters"] is None:
         raise BundleError(f"{label} lacks its ideas or clusters table.")
     graph = nx.MultiDiGraph()
@@ -268,7 +268,18 @@ def _read_members(label: str, names: set[str], read) -> BundleTables:
     )
 
 
-def _read_table(table: str, names: set[str], read) -> pd.DataFrame | None:
+def _columns(descriptor: dict[str, Any], table: str) -> list[str]:
+    """The columns the data card gives a table (an empty JSONL file has none to read)."""
+    for resource in descriptor.get("resources", []):
+        if resource.get("name", "").startswith(f"{table}-") and "schema" in resource:
+            return [f["name"] for f in resource["schema"]["fields"]]
+    return []
+
+
+def _read_table(table: str, names: set[str], read, columns: list[str]) -> pd.DataFrame | None:
+    only_jsonl = f"{table}.jsonl" in names and f"{table}.parquet" not in names
+    if only_jsonl and not read(f"{table}.jsonl").strip():
+        return pd.DataFrame(columns=columns)
     if f"{table}.parquet" in names:
         frame = pd.read_parquet(io.BytesIO(read(f"{table}.parquet")))
         for column in LIST_COLUMNS.get(table, ()):

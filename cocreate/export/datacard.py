@@ -338,11 +338,16 @@ def readme(descriptor: dict[str, Any], tables: BundleTables) -> str:
         "",
         "## How the ideas were grouped",
         "",
-        f"- Model: `{card['model_id']}` (installed as a package, never downloaded)",
-        f"- Seed: {card['seed']}",
-        f"- Clustered at: {card['clustered_at']}",
-        "- Parameters:",
     ]
+    if card["model_id"] is None:
+        lines.append("- Not grouped yet: the ideas' cluster columns are empty.")
+    else:
+        lines += [
+            f"- Model: `{card['model_id']}` (installed as a package, never downloaded)",
+            f"- Seed: {card['seed']}",
+            f"- Clustered at: {card['clustered_at']}",
+            "- Parameters:",
+        ]
     for key, value in sorted((card["clustering_params"] or {}).items()):
         lines.append(f"  - `{key}`: `{json.dumps(value, ensure_ascii=False, default=str)}`")
     lines += [

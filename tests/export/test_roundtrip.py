@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from cocreate.cli import cli
 from cocreate.export import BundleError, BundleOptions, import_bundle, read_bundle, write_bundle
 from cocreate.privacy import PrivacyOptions
+from cocreate.records import IdeaRecord
 from cocreate.stakeholders import workshop_graph
 from cocreate.stakeholders.graph import map_from_graph
 from cocreate.store import Store
@@ -148,3 +149,29 @@ def test_cli_import_bundle(staged, tmp_path):
     with Store(db) as other:
         [restored] = other.list_workshops()
         assert restored["title"] == workshop["title"]
+
+
+@pytest.mark.parametrize("formats", [("jsonl",), ("csv",), ("parquet",)])
+def test_a_workshop_not_grouped_yet_goes_and_comes_back(store, tmp_path, formats):
+    workshop = store.create_workshop("Pas encore groupé", language="fr")
+    store.add_ideas(
+        workshop["id"],
+        [
+            IdeaRecord(text="Des bancs au parc", source_key="1", language="fr", votes=-1),
+            IdeaRecord(text="Un marché le soir", source_key="2", language="fr"),
+        ],
+        source="form",
+    )
+    options = BundleOptions(formats=formats, privacy=AS_WRITTEN)
+    result = write_bundle(store, workshop["id"], tmp_path / "b", options)
+    assert "Not grouped yet" in (result.path / "README.md").read_text(encoding="utf-8")
+    back = read_bundle(result.path)
+    assert len(back.ideas) == 2 and back.clusters.empty and back.scores.empty
+    with Store(tmp_path / "empty.db") as fresh:
+        restored = import_bundle(fresh, result.path)
+        ideas = fresh.list_ideas(restored)
+        assert [(i["text"], i["votes"]) for i in ideas] == [
+            ("Des bancs au parc", -1),
+            ("Un marché le soir", None),
+        ]
+        assert fresh.latest_clustering(restored) is None
