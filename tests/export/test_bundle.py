@@ -24,6 +24,7 @@ from cocreate.export import (
 )
 from cocreate.privacy import PrivacyOptions
 from cocreate.records import IdeaRecord
+from cocreate.scoring import open_round, submit_score
 
 POLIS_COMMENT_COLUMNS = [
     "timestamp",
@@ -329,3 +330,19 @@ def test_cli_writes_a_bundle_and_the_audit_log(staged, tmp_path):
     assert json.loads(rows.loc[0, "privacy"])["kept_as_written"] == ["Gambetta"]
     printed = runner.invoke(cli, ["audit"])
     assert "Léa Martin\tbundle" in printed.output
+
+
+def test_a_blind_round_not_revealed_gives_no_answer(staged, tmp_path):
+    store, workshop = staged
+    group = store.active_clusters(workshop["id"])[1]
+    hidden = open_round(store, workshop["id"], [("cluster", group["id"])], title="Aveugle")
+    [target] = store.round_targets(hidden["id"])
+    rater = store.add_rater(workshop["id"])
+    criterion = store.get_round(hidden["id"])["rubric"]["dimensions"][0]["criteria"][0]["id"]
+    submit_score(store, hidden["id"], target["id"], rater["id"], criterion, 4)
+    options = BundleOptions(formats=("parquet",), privacy=PrivacyOptions(redact=False))
+    result = write_bundle(store, workshop["id"], tmp_path / "b", options)
+    rounds = pd.read_parquet(result.path / "rounds.parquet")
+    scores = pd.read_parquet(result.path / "scores.parquet")
+    assert hidden["id"] in set(rounds["round_id"])
+    assert hidden["id"] not in set(scores["round_id"]) and len(scores) > 0
