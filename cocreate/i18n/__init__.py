@@ -12,6 +12,7 @@ from __future__ import annotations
 from cocreate.i18n import (
     clusters,
     core,
+    export,
     faults,
     indicators,
     live,
@@ -53,6 +54,7 @@ PARTS = (
     triage,
     triage_pages,
     reading,
+    export,
     privacy,
     faults,
 )

@@ -35,7 +35,7 @@ from cocreate.clustering.edits import (
     merge_chosen_duplicates,
     undo_not_duplicate,
 )
-from cocreate.export import EXPORT_FORMATS, export_bytes
+from cocreate.export import EXPORT_FORMATS, download_bytes
 from cocreate.i18n import format_datetime, format_number, t
 from cocreate.store import Store, StoreError
 from cocreate.ui.cache import from_workshop, show_chart
@@ -47,6 +47,7 @@ from cocreate.ui.common import (
     rerun_with_message,
     ui_lang,
 )
+from cocreate.ui.staff import STAFF_NAME_KEY
 from cocreate.ui.wall import (
     escape_markdown,
     map_chart,
@@ -254,17 +255,19 @@ duplicates_metric.metric(t("clusters.metric_duplicates", lang), len(suggestions)
 themes_metric.metric(t("clusters.metric_themes", lang), len(themes))
 
 
-def export_file(path: str, workshop_id: int, fmt: str) -> bytes:
+def export_file(path: str, workshop_id: int, fmt: str, actor: str | None) -> bytes:
     # runs on its own thread when the button is clicked: it opens its own connection
     with Store(path, migrate=False) as own_store:
-        return export_bytes(own_store, workshop_id, fmt)
+        return download_bytes(own_store, workshop_id, fmt, actor=actor)
 
 
 downloads = download_col.container(horizontal=True, horizontal_alignment="right")
 for fmt in EXPORT_FORMATS:
     downloads.download_button(
         t(f"clusters.download_{fmt}", lang),
-        data=functools.partial(export_file, str(store.path), workshop["id"], fmt),
+        data=functools.partial(
+            export_file, str(store.path), workshop["id"], fmt, st.session_state.get(STAFF_NAME_KEY)
+        ),
         file_name=f"{workshop['slug']}-clusters.{fmt}",
         mime="text/csv" if fmt == "csv" else "application/jsonl",
         on_click="ignore",

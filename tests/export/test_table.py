@@ -10,6 +10,8 @@ from click.testing import CliRunner
 from cocreate.cli import cli
 from cocreate.clustering import cluster_workshop, merge_ideas
 from cocreate.export import export_bytes, export_rows, format_for_path
+from cocreate.privacy import PrivacyOptions
+from cocreate.records import IdeaRecord
 from cocreate.store import Store
 from cocreate.templates import load_demo
 
@@ -84,14 +86,16 @@ def test_export_before_clustering_has_every_idea_and_empty_cluster_fields(store)
 
 
 def test_export_shows_merges_and_duplicate_groups(store, clustered_demo):
-    rows = export_rows(store, clustered_demo["id"])
+    # one salt for both exports: the same author has the same pseudonym in both
+    same_salt = PrivacyOptions(salt="merges")
+    rows = export_rows(store, clustered_demo["id"], same_salt)
     grouped = [r for r in rows if r["duplicate_group"]]
     assert grouped, "the demo holds reworded ideas that should be flagged"
     first, second = [r for r in grouped if r["duplicate_group"] == grouped[0]["duplicate_group"]][
         :2
     ]
     merge_ideas(store, first["idea_id"], [second["idea_id"]])
-    after = {r["idea_id"]: r for r in export_rows(store, clustered_demo["id"])}
+    after = {r["idea_id"]: r for r in export_rows(store, clustered_demo["id"], same_salt)}
     assert after[second["idea_id"]]["merged_into"] == first["idea_id"]
     # merged ideas stay in the export with their author and votes
     assert after[second["idea_id"]]["votes"] == second["votes"]
@@ -115,3 +119,49 @@ def test_store_file_reopens_with_the_export(db_path, clustered_demo):
     # a second connection (another process in real use) reads the same clustered rows
     with Store(db_path) as other:
         assert len(export_rows(other, clustered_demo["id"])) == 122
+
+
+def test_plain_export_applies_the_privacy_default(store, db_path, tmp_path):
+    workshop = store.create_workshop("Vie privée", language="fr")
+    store.add_ideas(
+        workshop["id"],
+        [
+            IdeaRecord(
+                text="Contactez-moi au 06 12 34 56 78 pour le potager",
+                source_key="1",
+                author="Léa Martin",
+                language="fr",
+                original={"Nom": "Martin", "Âge": "41", "Proposition": "au 06 12 34 56 78"},
+            )
+        ],
+        source="form",
+    )
+    out = tmp_path / "ideas.csv"
+    result = run(db_path, "export", "-w", workshop["slug"], "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "texts redacted" in result.output
+    [row] = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert "06 12 34 56 78" not in out.read_text(encoding="utf-8-sig")
+    assert "[PHONE]" in row["text"] and "[PHONE]" in row["original.Proposition"]
+    assert row["author"].startswith("anon-")
+    assert "original.Nom" not in row and row["original.age_band"] == "35-49"
+    # turned off explicitly, it says so
+    kept = export_rows(
+        store, workshop["id"], PrivacyOptions(redact=False, keep_personal_columns=True)
+    )
+    assert "06 12 34 56 78" in kept[0]["text"] and kept[0]["original"]["Nom"] == "Martin"
+    raw = tmp_path / "raw.csv"
+    plain = run(db_path, "export", "-w", workshop["slug"], "--out", str(raw), "--no-redact")
+    assert "texts NOT redacted" in plain.output
+
+
+def test_the_column_an_import_took_the_author_from_is_dropped_too(store, tmp_path):
+    from cocreate.ingest import import_file
+
+    source = tmp_path / "ideas.csv"
+    source.write_text("proposition,auteur,votes\nPlus de bancs au parc,Sébastien,3\n", "utf-8")
+    workshop = store.create_workshop("Auteurs", language="fr")
+    import_file(store, workshop["id"], source, mapping={"text": "proposition", "author": "auteur"})
+    [row] = export_rows(store, workshop["id"])
+    assert "auteur" not in row["original"] and row["original"]["votes"] == "3"
+    assert row["author"].startswith("anon-")
