@@ -14,6 +14,7 @@ from cocreate.i18n import (
     core,
     indicators,
     live,
+    report,
     room,
     scoring,
     serving,
@@ -49,6 +50,7 @@ PARTS = (
     indicators,
     triage,
     triage_pages,
+    report,
 )
 STRINGS: dict[str, dict[str, str]] = _merge(*(part.STRINGS for part in PARTS))
 
