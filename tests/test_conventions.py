@@ -152,7 +152,7 @@ def test_ui_pages_show_no_untranslated_literal():
 # own package); siblings in one layer stay independent of each other
 LAYERS = (
     {"i18n", "language", "former_paths", "sandbox"},
-    {"records"},
+    {"records", "privacy"},
     {"store"},
     {"ingest", "access", "export", "clustering"},
     {"templates", "server"},
