@@ -159,7 +159,7 @@ LAYERS = (
     {"scoring", "stakeholders", "triage"},
     # indicators count what triage (with scoring and stakeholders) decided
     {"indicators"},
-    {"demo"},
+    {"demo", "report"},
     {"cli_triage"},
     {"cli", "ui", "web"},
     {"__init__", "__main__"},
