@@ -13,10 +13,21 @@ from cocreate.access import is_loopback, reset_facilitator_secret, room_host
 from cocreate.cli_triage import COMMANDS as TRIAGE_COMMANDS
 from cocreate.clustering import ModelNotFound, cluster_cards, cluster_workshop
 from cocreate.demo import stage_demo
-from cocreate.export import EXPORT_FORMATS, export_file
+from cocreate.export import (
+    BUNDLE_FORMATS,
+    EXPORT_FORMATS,
+    LEVELS,
+    BundleOptions,
+    export_file,
+    import_bundle,
+    write_audit_log,
+    write_bundle,
+)
 from cocreate.i18n import t
 from cocreate.ingest import FIELDS, IngestError, import_file
+from cocreate.privacy import PrivacyOptions
 from cocreate.server import run_server, server_env, streamlit_command
+from cocreate.spreadsheet import neutralise_row
 from cocreate.store import DB_ENV_VAR, Store, StoreError, default_db_path
 from cocreate.templates import create_workshop_from_template, list_templates, load_demo
 
@@ -217,7 +228,7 @@ def ideas(
     if output_format == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(neutralise_row({c: r[c] for c in columns}) for r in rows)
         return
     click.echo(
         f"{target['title']}: {facets['total']} ideas, {facets['exact_duplicates']} exact duplicates"
@@ -322,28 +333,151 @@ def cluster(
 @click.option(
     "--out",
     "-o",
-    required=True,
+    default=None,
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Output file: .csv or .jsonl.",
+    help="One table, one row per idea: .csv or .jsonl.",
+)
+@click.option(
+    "--bundle",
+    "bundle",
+    default=None,
+    type=click.Path(path_type=Path),
+    help="The research bundle: a new folder, or a file ending in .zip.",
 )
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(EXPORT_FORMATS),
-    default=None,
-    help="Default: from the file name.",
+    multiple=True,
+    type=click.Choice(sorted({*EXPORT_FORMATS, *BUNDLE_FORMATS})),
+    help="--out: default from the file name. --bundle: repeat to choose (default: all three).",
 )
+@click.option("--bom", is_flag=True, help="--bundle: CSV files with a BOM for Excel.")
+@click.option("--embeddings", is_flag=True, help="--bundle: add the vectors as embeddings.npy.")
+@click.option(
+    "--level",
+    type=click.Choice(LEVELS),
+    default="group",
+    show_default=True,
+    help="--bundle: the level the ideas' cluster columns refer to.",
+)
+@click.option("--no-redact", is_flag=True, help="Leave personal data in free text (recorded).")
+@click.option("--keep", multiple=True, help="A public name or place kept as written (repeat).")
+@click.option(
+    "--keep-personal-columns", is_flag=True, help="Keep name, age, e-mail... columns (recorded)."
+)
+@click.option("--salt", default=None, help="Reuse this salt for author pseudonyms (joinable).")
+@click.option("--as", "actor", default=None, help="Who exports, for the audit log.")
 @click.pass_context
-def export(ctx: click.Context, workshop: str, out: Path, output_format: str | None) -> None:
-    """Write one row per idea with its original fields, cluster, keywords, similarity,
-    near-duplicate group, map position, model id and seed."""
+def export(
+    ctx: click.Context,
+    workshop: str,
+    out: Path | None,
+    bundle: Path | None,
+    output_format: tuple[str, ...],
+    bom: bool,
+    embeddings: bool,
+    level: str,
+    no_redact: bool,
+    keep: tuple[str, ...],
+    keep_personal_columns: bool,
+    salt: str | None,
+    actor: str | None,
+) -> None:
+    """Export a workshop: one row per idea (--out), or the research bundle (--bundle).
+    Personal data is redacted and authors pseudonymised unless told otherwise."""
+    if (out is None) == (bundle is None):
+        raise click.UsageError(t("export.cli.out_or_bundle", "en"))
+    privacy = PrivacyOptions(
+        redact=not no_redact,
+        keep=keep,
+        keep_personal_columns=keep_personal_columns,
+        salt=salt,
+    )
+    said = [t("export.privacy.redacted" if privacy.redact else "export.privacy.not_redacted", "en")]
+    if keep_personal_columns:
+        said.append(t("export.privacy.columns_kept", "en"))
     with _open(ctx) as store:
         target = _workshop_or_fail(store, workshop)
         try:
-            written = export_file(store, target["id"], out, output_format)
+            if out is not None:
+                for flag, given in (("--bom", bom), ("--embeddings", embeddings)):
+                    if given:
+                        raise click.UsageError(t("export.cli.bundle_only", "en", option=flag))
+                fmt = output_format[0] if output_format else None
+                written = export_file(store, target["id"], out, fmt, privacy, actor=actor)
+                click.echo(
+                    t("export.cli.written", "en", count=written, path=out, privacy="; ".join(said))
+                )
+                return
+            options = BundleOptions(
+                formats=output_format or BUNDLE_FORMATS,
+                excel_bom=bom,
+                embeddings=embeddings,
+                level=level,
+                privacy=privacy,
+                actor=actor,
+            )
+            result = write_bundle(store, target["id"], bundle, options)
         except (ValueError, OSError) as error:
             raise click.ClickException(str(error)) from None
-    click.echo(f"{written} ideas written to {out}")
+    click.echo(
+        t(
+            "export.cli.bundle_written",
+            "en",
+            path=result.path,
+            files=len(result.files),
+            privacy="; ".join(said),
+            **{k: result.counts[k] for k in ("ideas", "clusters", "scores", "actors")},
+        )
+    )
+
+
+@cli.command("import-bundle")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--title", default=None, help="Title of the new workshop (default: the bundle's).")
+@click.pass_context
+def import_bundle_command(ctx: click.Context, path: Path, title: str | None) -> None:
+    """Store a bundle written by `export --bundle` as a new workshop."""
+    with _open(ctx) as store:
+        try:
+            workshop_id = import_bundle(store, path, title=title)
+        except (ValueError, OSError) as error:
+            raise click.ClickException(str(error)) from None
+        workshop = store.get_workshop(workshop_id)
+        ideas = store.count_ideas(workshop_id)
+    click.echo(t("export.imported", "en", path=path, slug=workshop["slug"], ideas=ideas))
+
+
+@cli.command("audit")
+@click.option("--workshop", "-w", default=None, help="Only this workshop's exports.")
+@click.option(
+    "--out",
+    "-o",
+    default=None,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the log to a file: .csv or .jsonl (default: print it).",
+)
+@click.pass_context
+def audit(ctx: click.Context, workshop: str | None, out: Path | None) -> None:
+    """The audit log: every export with when, who, what and which privacy options."""
+    with _open(ctx) as store:
+        workshop_id = _workshop_or_fail(store, workshop)["id"] if workshop else None
+        entries = store.audit_entries(workshop_id)
+    if out is not None:
+        try:
+            write_audit_log(entries, out)
+        except (ValueError, OSError) as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(t("audit.cli.written", "en", count=len(entries), path=out))
+        return
+    if not entries:
+        click.echo(t("audit.cli.none", "en"))
+    for entry in entries:
+        redact = entry["privacy"].get("redact")
+        click.echo(
+            f"{entry['at']}\t{entry['actor']}\t{entry['action']}\t{entry['workshop_title']}"
+            f"\t{entry['target']}\tredact={redact}"
+        )
 
 
 @cli.command("report")
@@ -368,7 +502,7 @@ def report_command(
 ) -> None:
     """Write the workshop report: a self-contained HTML page (challenge, participation,
     themes and groups, scores and charts, stakeholder map and grid, decisions)."""
-    from cocreate.privacy import PrivacyOptions
+    # matplotlib loads only for this command: the others start as fast as before
     from cocreate.report import write_report
 
     privacy = PrivacyOptions(redact=not no_redact, keep=keep)

@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from cocreate.i18n import t
+from cocreate.spreadsheet import neutralise_formula
 from cocreate.store import Store, StoreError
 from cocreate.triage import (
     LIST_SORTS,
@@ -256,7 +257,9 @@ def triage_list_command(
     if output == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(LIST_COLUMNS)
-        writer.writerows([row.get(c) for c in LIST_COLUMNS] for row in result.rows)
+        writer.writerows(
+            [neutralise_formula(row.get(c)) for c in LIST_COLUMNS] for row in result.rows
+        )
         return
     for row in result.rows:
         click.echo(

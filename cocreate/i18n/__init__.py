@@ -12,6 +12,7 @@ from __future__ import annotations
 from cocreate.i18n import (
     clusters,
     core,
+    export,
     indicators,
     live,
     report,
@@ -50,6 +51,7 @@ PARTS = (
     indicators,
     triage,
     triage_pages,
+    export,
     report,
 )
 STRINGS: dict[str, dict[str, str]] = _merge(*(part.STRINGS for part in PARTS))

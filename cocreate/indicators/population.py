@@ -9,6 +9,8 @@ import math
 from pathlib import Path
 from typing import IO
 
+from cocreate.spreadsheet import neutralise_formula, restore_formula
+
 # a population file is a few dozen lines: more is not the file the user meant
 MAX_BYTES = 1_000_000
 
@@ -66,7 +68,7 @@ def read_population(source: Path | str | bytes | IO[bytes]) -> dict[str, float]:
     for line, row in enumerate(rows, start=1):
         if len(row) < 2:
             raise PopulationError("columns", line=line)
-        group, figure = row[0].strip(), row[1]
+        group, figure = restore_formula(row[0].strip()), row[1]
         value = _number(figure)
         if value is None and line == 1:
             continue  # the header
@@ -87,5 +89,5 @@ def population_csv(population: dict[str, float]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["group", "population"])
-    writer.writerows((group, int(value)) for group, value in population.items())
+    writer.writerows((neutralise_formula(group), int(value)) for group, value in population.items())
     return out.getvalue().encode("utf-8")

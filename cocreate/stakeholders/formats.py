@@ -37,6 +37,7 @@ import pandas as pd
 
 from cocreate.ingest import IngestError, normalise_header, read_table
 from cocreate.records import RowProblem, slugify
+from cocreate.spreadsheet import neutralise_frame, restore_formula
 from cocreate.stakeholders.graph import build_graph
 from cocreate.stakeholders.problems import MapProblem, StakeholderMapError
 from cocreate.stakeholders.records import (
@@ -207,16 +208,17 @@ def write_kumu_csv(
 ) -> None:
     """The Kumu Elements and Connections tables as two UTF-8 CSV files."""
     elements, connections = kumu_tables(G)
-    elements.to_csv(elements_path, index=False, encoding="utf-8")
-    connections.to_csv(connections_path, index=False, encoding="utf-8")
+    # text cells a spreadsheet would run as formulas get a leading ' (read back without it)
+    neutralise_frame(elements).to_csv(elements_path, index=False, encoding="utf-8")
+    neutralise_frame(connections).to_csv(connections_path, index=False, encoding="utf-8")
 
 
 def write_kumu_xlsx(G: nx.MultiDiGraph, path: Destination) -> None:
     """One workbook with the sheets "Elements" and "Connections", as Kumu imports it."""
     elements, connections = kumu_tables(G)
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        elements.to_excel(writer, sheet_name=ELEMENTS_SHEET, index=False)
-        connections.to_excel(writer, sheet_name=CONNECTIONS_SHEET, index=False)
+        neutralise_frame(elements).to_excel(writer, sheet_name=ELEMENTS_SHEET, index=False)
+        neutralise_frame(connections).to_excel(writer, sheet_name=CONNECTIONS_SHEET, index=False)
 
 
 # reading -----------------------------------------------------------------------------------
@@ -583,7 +585,7 @@ def _table_records(
             )
     records = [
         _Record(
-            {name: row.get(column) for name, column in mapping.items()},
+            {name: restore_formula(row.get(column)) for name, column in mapping.items()},
             table.file_name,
             columns=mapping,
             line=line,

@@ -19,6 +19,7 @@ backlog's listing and follow-up).
 from __future__ import annotations
 
 from cocreate.store.actors import ActorsMixin
+from cocreate.store.audit import AuditMixin, default_actor
 from cocreate.store.caches import FITS_KEPT, CachesMixin
 from cocreate.store.clusters import ClustersMixin
 from cocreate.store.connection import (
@@ -46,6 +47,7 @@ from cocreate.store.schema import (
     m007_fit_cache,
     m008_triage,
     m009_theme_tree,
+    m011_audit_log,
     migrations,
 )
 from cocreate.store.triage import TriageMixin
@@ -67,6 +69,7 @@ __all__ = [
     "StoreConnection",
     "StoreError",
     "default_db_path",
+    "default_actor",
     "m001_workshops_imports_ideas",
     "m002_embedding_cache",
     "m003_clusters_assignments_merges",
@@ -76,6 +79,7 @@ __all__ = [
     "m007_fit_cache",
     "m008_triage",
     "m009_theme_tree",
+    "m011_audit_log",
     "migrations",
     "now_iso",
 ]
@@ -91,6 +95,7 @@ class Store(
     TriageMixin,
     TriageViewsMixin,
     DuplicateReviewMixin,
+    AuditMixin,
 ):
     """One connection to a cocreate database file.
 

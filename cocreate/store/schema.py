@@ -639,3 +639,24 @@ def m010_duplicate_review(db: sqlite_utils.Database) -> None:
                 UPDATE workshops SET revision = revision + 1 WHERE id = {row}.workshop_id;
             END"""
         )
+
+
+@migrations()
+def m011_audit_log(db: sqlite_utils.Database) -> None:
+    # one line per export: when, who, what and with which privacy options; no foreign key
+    # and the workshop's title copied, so the trace outlives a deleted workshop
+    db.execute(
+        """
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER,
+            workshop_title TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL CHECK (trim(action) <> ''),
+            actor TEXT NOT NULL CHECK (trim(actor) <> ''),
+            target TEXT NOT NULL DEFAULT '',
+            details TEXT NOT NULL DEFAULT '{}',
+            privacy TEXT NOT NULL DEFAULT '{}',
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX audit_log_workshop ON audit_log(workshop_id, id)")

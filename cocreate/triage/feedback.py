@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cocreate.i18n import LANGUAGES, t
+from cocreate.spreadsheet import FORMULA_TRIGGERS, neutralise_formula
 from cocreate.triage.actions import lifecycle_for
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ __all__ = [
 # words of a column name that holds a way to reach the author, e-mail first
 EMAIL_WORDS = ("email", "mail", "courriel")
 PHONE_WORDS = ("phone", "telephone", "tel", "mobile", "portable")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = FORMULA_TRIGGERS
 COLUMNS = ("author", "contact", "language", "idea_id", "idea", "decision", "answer", "milestones")
 
 
@@ -57,11 +58,8 @@ def find_contact(original: dict[str, Any]) -> str | None:
     return None
 
 
-def neutralise_cell(value: Any) -> Any:
-    """A cell a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+# the one rule of every CSV and XLSX cocreate writes (cocreate.spreadsheet), by its old name
+neutralise_cell = neutralise_formula
 
 
 @dataclass
@@ -124,10 +122,13 @@ def feedback_rows(store: Store, workshop_id: int) -> FeedbackResult:
     return result
 
 
-def write_feedback(store: Store, workshop_id: int, path: str | Path) -> FeedbackResult:
+def write_feedback(
+    store: Store, workshop_id: int, path: str | Path, *, actor: str | None = None
+) -> FeedbackResult:
     """Write the feedback for a mail merge: ``.xlsx`` (a second sheet lists the authors
     without a contact) or ``.csv`` (UTF-8 with BOM for Excel; those authors go to a second
-    file ``<name>.no-contact.csv``)."""
+    file ``<name>.no-contact.csv``). The export is recorded in the audit log (``actor``:
+    who exports, default the account at the machine)."""
     path = Path(path)
     lang = store.get_workshop(workshop_id)["language"]
     result = feedback_rows(store, workshop_id)
@@ -153,4 +154,13 @@ def write_feedback(store: Store, workshop_id: int, path: str | Path) -> Feedback
                 writer.writerow(header)
                 writer.writerows(row.cells() for row in rows)
         result.paths = [path, second]
+    store.record_export(
+        workshop_id,
+        actor=actor,
+        action="feedback",
+        target=str(path),
+        details={"rows": len(result.rows), "without_contact": result.missing},
+        # a mail merge needs the authors' names and contacts: nothing is redacted
+        privacy={"redact": False, "personal_columns": "kept", "contacts": "included"},
+    )
     return result

@@ -6,6 +6,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from cocreate.spreadsheet import neutralise_frame
+
 # the divide's gaps: below the population share is who is missing
 MISSING_COLOUR, OVER_COLOUR, PLAIN_COLOUR = "#c0392b", "#2e7d32", "#0b4f8a"
 
@@ -32,4 +34,4 @@ def indicator_chart(
 
 def table_csv(table: pd.DataFrame) -> bytes:
     # utf-8 with a BOM: spreadsheet programs then read the accents right
-    return table.to_csv(index=False).encode("utf-8-sig")
+    return neutralise_frame(table).to_csv(index=False).encode("utf-8-sig")

@@ -4,8 +4,13 @@ Each row holds the idea as stored (text, title, author, category, votes, created
 source and source id), its cluster (id, label, keywords), its similarity to the cluster, the
 loose flag, its near-duplicate group, the idea it was merged into (if any), its map
 coordinates, and the model id, seed and clustering id that produced them, so a result can be
-reproduced. The imported row is kept whole: nested under ``original`` in JSONL, as
+reproduced. The imported row is kept: nested under ``original`` in JSONL, as
 ``original.<column>`` columns in CSV. Ideas not clustered yet have empty cluster fields.
+
+The privacy default of every export applies (:class:`cocreate.privacy.PrivacyOptions`): text,
+title and the imported row's texts redacted, authors as pseudonyms salted per export, personal
+columns dropped (an age becomes its band), unless the options say otherwise. CSV cells are
+neutralised against formula injection (:mod:`cocreate.spreadsheet`); JSONL keeps the values.
 """
 
 from __future__ import annotations
@@ -16,10 +21,22 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cocreate.export.scrub import Scrubber
+from cocreate.privacy import PrivacyOptions
+from cocreate.spreadsheet import neutralise_formula
+
 if TYPE_CHECKING:
     from cocreate.store import Store
 
-__all__ = ["EXPORT_FORMATS", "export_rows", "export_bytes", "export_file", "format_for_path"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "export_rows",
+    "export_bytes",
+    "export_file",
+    "format_for_path",
+    "scrub_rows",
+    "stored_rows",
+]
 
 EXPORT_FORMATS = ("csv", "jsonl")
 IDEA_FIELDS = (
@@ -56,8 +73,37 @@ CLUSTER_FIELDS = (
 ORIGINAL_PREFIX = "original."
 
 
-def export_rows(store: Store, workshop: int | str) -> list[dict[str, Any]]:
-    """One dict per idea of the workshop, in import order (see the module docstring)."""
+def export_rows(
+    store: Store,
+    workshop: int | str,
+    privacy: PrivacyOptions | None = None,
+    *,
+    scrubber: Scrubber | None = None,
+) -> list[dict[str, Any]]:
+    """One dict per idea of the workshop, in import order (see the module docstring), with
+    ``privacy`` (default: :class:`PrivacyOptions`, redaction on) applied."""
+    rows = stored_rows(store, workshop)
+    scrubber = scrubber or Scrubber(privacy or PrivacyOptions())
+    return scrub_rows(rows, scrubber)
+
+
+def scrub_rows(rows: list[dict[str, Any]], scrubber: Scrubber) -> list[dict[str, Any]]:
+    """``rows`` of :func:`stored_rows` with the scrubber's treatment applied (in place)."""
+    languages = [row["language"] for row in rows]
+    for field_name in ("text", "title"):
+        cleaned = scrubber.texts([row[field_name] for row in rows], languages)
+        for row, value in zip(rows, cleaned, strict=True):
+            row[field_name] = value
+    originals = scrubber.originals([row["original"] for row in rows], languages)
+    for row, original in zip(rows, originals, strict=True):
+        row["author"] = scrubber.author(row["author"])
+        row["original"] = original
+    return rows
+
+
+def stored_rows(store: Store, workshop: int | str) -> list[dict[str, Any]]:
+    """The rows of :func:`export_rows` as stored: no privacy treatment. Never write these
+    out as they are."""
     target = store.get_workshop(workshop)
     clustering = store.latest_clustering(target["id"]) or {}
     clusters = {c["id"]: c for c in store.active_clusters(target["id"])}
@@ -110,8 +156,8 @@ def _csv_bytes(rows: list[dict[str, Any]]) -> bytes:
     original_columns = list(dict.fromkeys(k for row in rows for k in row["original"]))
     header = [*IDEA_FIELDS, *CLUSTER_FIELDS, *(ORIGINAL_PREFIX + c for c in original_columns)]
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
-    writer.writeheader()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([neutralise_formula(name) for name in header])
     for row in rows:
         flat = {name: row[name] for name in (*IDEA_FIELDS, *CLUSTER_FIELDS)}
         flat["cluster_keywords"] = "; ".join(row["cluster_keywords"])
@@ -120,7 +166,7 @@ def _csv_bytes(rows: list[dict[str, Any]]) -> bytes:
             flat[ORIGINAL_PREFIX + column] = (
                 json.dumps(value, ensure_ascii=False) if is_nested else value
             )
-        writer.writerow(flat)
+        writer.writerow([neutralise_formula(flat.get(name)) for name in header])
     # a BOM so that Excel opens accented French text as UTF-8
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -130,11 +176,13 @@ def _jsonl_bytes(rows: list[dict[str, Any]]) -> bytes:
     return "".join(line + "\n" for line in lines).encode("utf-8")
 
 
-def export_bytes(store: Store, workshop: int | str, fmt: str = "csv") -> bytes:
+def export_bytes(
+    store: Store, workshop: int | str, fmt: str = "csv", privacy: PrivacyOptions | None = None
+) -> bytes:
     """The export as bytes, ready for a file or a download button."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"Unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}.")
-    return _serialise(export_rows(store, workshop), fmt)
+    return _serialise(export_rows(store, workshop, privacy), fmt)
 
 
 def _serialise(rows: list[dict[str, Any]], fmt: str) -> bytes:
@@ -151,11 +199,30 @@ def format_for_path(path: Path) -> str:
     raise ValueError(f"Cannot tell the export format of {path.name!r}: name it .csv or .jsonl.")
 
 
-def export_file(store: Store, workshop: int | str, path: Path, fmt: str | None = None) -> int:
-    """Write the export to ``path``; returns the number of ideas written."""
+def export_file(
+    store: Store,
+    workshop: int | str,
+    path: Path,
+    fmt: str | None = None,
+    privacy: PrivacyOptions | None = None,
+    *,
+    actor: str | None = None,
+) -> int:
+    """Write the export to ``path`` and record it in the audit log (``actor``: who exports,
+    default the account at the machine); returns the number of ideas written."""
     fmt = fmt or format_for_path(path)
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"Unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}.")
-    rows = export_rows(store, workshop)
+    workshop_id = store.get_workshop(workshop)["id"]
+    scrubber = Scrubber(privacy or PrivacyOptions())
+    rows = export_rows(store, workshop_id, scrubber=scrubber)
     path.write_bytes(_serialise(rows, fmt))
+    store.record_export(
+        workshop_id,
+        actor=actor,
+        action="export",
+        target=str(path),
+        details={"format": fmt, "ideas": len(rows)},
+        privacy=scrubber.describe(),
+    )
     return len(rows)
