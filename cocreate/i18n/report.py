@@ -180,4 +180,122 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "personal data NOT redacted",
         "fr": "données personnelles NON masquées",
     },
+    # the Export page
+    "nav.export": {"en": "Export", "fr": "Export"},
+    "export_page.header": {"en": "Export", "fr": "Export"},
+    "export_page.intro": {
+        "en": "The report to circulate, the bundle for researchers, the table of ideas. Each "
+        "file is made when you press its button, and every export is written in the log "
+        "below.",
+        "fr": "Le rapport à diffuser, le jeu de données pour les chercheurs, le tableau des "
+        "idées. Chaque fichier est produit quand vous appuyez sur son bouton, et chaque "
+        "export est inscrit dans le journal ci-dessous.",
+    },
+    "export_page.privacy": {"en": "Personal data", "fr": "Données personnelles"},
+    "export_page.redact": {
+        "en": "Redact personal data in the ideas (names, e-mails, phones, addresses...)",
+        "fr": "Masquer les données personnelles des idées (noms, e-mails, téléphones, adresses...)",
+    },
+    "export_page.redact_off_warning": {
+        "en": "Redaction is OFF: the files will hold what participants wrote, names and phone "
+        "numbers included. The report and the data card say so, and the log records it.",
+        "fr": "Le masquage est DÉSACTIVÉ : les fichiers contiendront ce que les participants "
+        "ont écrit, noms et numéros de téléphone compris. Le rapport et la fiche de données "
+        "l'indiquent, et le journal l'enregistre.",
+    },
+    "export_page.keep": {
+        "en": "Public names to keep as written (comma-separated)",
+        "fr": "Noms publics à garder tels quels (séparés par des virgules)",
+    },
+    "export_page.keep_help": {
+        "en": "The mayor's name, a street: words the redaction leaves in place.",
+        "fr": "Le nom du maire, une rue : des mots que le masquage laisse en place.",
+    },
+    "export_page.keep_personal_columns": {
+        "en": "Keep the personal columns (name, age, e-mail, address)",
+        "fr": "Garder les colonnes personnelles (nom, âge, e-mail, adresse)",
+    },
+    "export_page.keep_personal_columns_help": {
+        "en": "Off: these columns are dropped or generalised (an age becomes an age band).",
+        "fr": "Désactivé : ces colonnes sont retirées ou généralisées (un âge devient une "
+        "tranche d'âge).",
+    },
+    "export_page.personal_columns_warning": {
+        "en": "Personal columns will be exported as imported.",
+        "fr": "Les colonnes personnelles seront exportées telles qu'importées.",
+    },
+    "export_page.report": {"en": "Workshop report", "fr": "Rapport d'atelier"},
+    "export_page.report_help": {
+        "en": "One HTML page that opens offline in any browser; print it to PDF from there.",
+        "fr": "Une page HTML qui s'ouvre hors ligne dans tout navigateur ; imprimez-la en PDF "
+        "depuis celui-ci.",
+    },
+    "export_page.report_lang": {"en": "Language of the report", "fr": "Langue du rapport"},
+    "export_page.download_report": {
+        "en": "Download the report",
+        "fr": "Télécharger le rapport",
+    },
+    "export_page.bundle": {"en": "Research bundle", "fr": "Jeu de données"},
+    "export_page.bundle_help": {
+        "en": "A ZIP of tables (ideas, groups, scores), the stakeholder map (GraphML, GEXF), "
+        "Polis-compatible files and a data card.",
+        "fr": "Un ZIP de tables (idées, groupes, notes), la carte des acteurs (GraphML, GEXF), "
+        "des fichiers compatibles Polis et une fiche de données.",
+    },
+    "export_page.formats": {"en": "Table formats", "fr": "Formats des tables"},
+    "export_page.no_format": {
+        "en": "Choose at least one format.",
+        "fr": "Choisissez au moins un format.",
+    },
+    "export_page.level": {
+        "en": "Cluster columns of the ideas",
+        "fr": "Colonnes de regroupement des idées",
+    },
+    "export_page.level_group": {"en": "Groups", "fr": "Groupes"},
+    "export_page.level_theme": {"en": "Themes", "fr": "Thèmes"},
+    "export_page.bom": {
+        "en": "CSV for Excel (UTF-8 with a byte-order mark)",
+        "fr": "CSV pour Excel (UTF-8 avec indicateur d'ordre des octets)",
+    },
+    "export_page.embeddings": {
+        "en": "Include the embeddings (.npy)",
+        "fr": "Inclure les plongements (.npy)",
+    },
+    "export_page.download_bundle": {
+        "en": "Download the bundle (ZIP)",
+        "fr": "Télécharger le jeu de données (ZIP)",
+    },
+    "export_page.table": {"en": "Table of ideas", "fr": "Tableau des idées"},
+    "export_page.table_help": {
+        "en": "One row per idea with its group, key words and map position.",
+        "fr": "Une ligne par idée avec son groupe, ses mots-clés et sa position sur la carte.",
+    },
+    "export_page.table_format": {"en": "Format", "fr": "Format"},
+    "export_page.download_table": {
+        "en": "Download the table",
+        "fr": "Télécharger le tableau",
+    },
+    "export_page.audit": {"en": "Export log", "fr": "Journal des exports"},
+    "export_page.refresh": {"en": "Refresh the log", "fr": "Actualiser le journal"},
+    "export_page.audit_empty": {
+        "en": "Nothing exported from this workshop yet.",
+        "fr": "Rien n'a encore été exporté de cet atelier.",
+    },
+    "export_page.download_audit": {
+        "en": "Download the log (CSV)",
+        "fr": "Télécharger le journal (CSV)",
+    },
+    "export_page.yes": {"en": "yes", "fr": "oui"},
+    "export_page.no": {"en": "NO", "fr": "NON"},
+    "export_page.col.at": {"en": "When", "fr": "Quand"},
+    "export_page.col.actor": {"en": "Who", "fr": "Qui"},
+    "export_page.col.action": {"en": "What", "fr": "Quoi"},
+    "export_page.col.target": {"en": "Where", "fr": "Où"},
+    "export_page.col.redacted": {"en": "Redacted", "fr": "Masquage"},
+    "export_page.col.kept": {"en": "Kept as written", "fr": "Gardés tels quels"},
+    "export_page.col.personal_columns": {
+        "en": "Personal columns",
+        "fr": "Colonnes personnelles",
+    },
+    "export_page.col.details": {"en": "Details", "fr": "Détails"},
 }

@@ -65,9 +65,20 @@ def write_report(
     path: Path,
     lang: str = "fr",
     privacy: PrivacyOptions | None = None,
+    *,
+    actor: str | None = None,
 ) -> int:
-    """Write the report to ``path`` (UTF-8); returns its size in bytes."""
-    html = build_report(store, workshop_id, lang, privacy)
-    data = html.encode("utf-8")
+    """Write the report to ``path`` (UTF-8) and record it in the audit log (``actor``: who,
+    default the account at the machine); returns its size in bytes."""
+    privacy = privacy or PrivacyOptions()
+    data = build_report(store, workshop_id, lang, privacy).encode("utf-8")
     Path(path).write_bytes(data)
+    store.record_export(
+        workshop_id,
+        actor=actor,
+        action="report",
+        target=str(path),
+        details={"lang": lang, "bytes": len(data)},
+        privacy=privacy.describe(),
+    )
     return len(data)

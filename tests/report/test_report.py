@@ -167,6 +167,14 @@ def test_the_command_writes_the_report(staged_report, tmp_path):
     assert result.exit_code == 0, result.output
     assert PHONE in plain.read_text(encoding="utf-8")
     assert t("report.cli_not_redacted", "en") in result.output
+    with Store(staged_report.path) as store:
+        logged = [
+            e for e in store.audit_entries(staged_report.workshop_id) if e["action"] == "report"
+        ]
+    # newest first: each written report left its entry, with the privacy it applied
+    assert [e["target"] for e in logged[:2]] == [str(plain), str(out)]
+    assert [e["privacy"]["redact"] for e in logged[:2]] == [False, True]
+    assert [e["details"]["lang"] for e in logged[:2]] == ["en", "fr"]
 
 
 def test_the_command_names_an_unknown_workshop(staged_report, tmp_path):
