@@ -254,8 +254,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "export_page.level_group": {"en": "Groups", "fr": "Groupes"},
     "export_page.level_theme": {"en": "Themes", "fr": "Thèmes"},
     "export_page.bom": {
-        "en": "CSV for Excel (UTF-8 with a byte-order mark)",
-        "fr": "CSV pour Excel (UTF-8 avec indicateur d'ordre des octets)",
+        "en": "CSV for Excel (with a BOM)",
+        "fr": "CSV pour Excel (avec BOM)",
     },
     "export_page.embeddings": {
         "en": "Include the embeddings (.npy)",
