@@ -145,15 +145,50 @@ def _emails(text: str) -> Iterator[Span]:
             yield Span(match.start(), match.end(), "EMAIL", match.group())
 
 
+# numbers of services, not of persons: "0 800 00 00 00" may stay
+SERVICE_NUMBER_TYPES = {
+    phonenumbers.PhoneNumberType.TOLL_FREE,
+    phonenumbers.PhoneNumberType.PREMIUM_RATE,
+    phonenumbers.PhoneNumberType.SHARED_COST,
+    phonenumbers.PhoneNumberType.UAN,
+}
+INTERNATIONAL_PREFIX = re.compile(r"^(?:\+|00)\d")
+
+
+def _phone_matches(text: str, region: str) -> Iterator[phonenumbers.PhoneNumberMatch]:
+    yield from phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.VALID)
+    # a number written with its country code is a phone even in a range not yet allocated
+    for match in phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.POSSIBLE):
+        digits = sum(c.isdigit() for c in match.raw_string)
+        if INTERNATIONAL_PREFIX.match(match.raw_string) and digits >= 9:
+            yield match
+
+
 def _phones(text: str, language: str | None) -> Iterator[Span]:
     regions = PHONE_REGIONS.get(language or "", DEFAULT_PHONE_REGIONS)
     seen: set[tuple[int, int]] = set()
     for region in regions:
-        for match in phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.VALID):
+        for match in _phone_matches(text, region):
             start, end = match.start, match.end
-            if not any(s <= start < e or start <= s < end for s, e in seen):
-                seen.add((start, end))
+            if any(s <= start < e or start <= s < end for s, e in seen):
+                continue
+            seen.add((start, end))
+            if phonenumbers.number_type(match.number) not in SERVICE_NUMBER_TYPES:
                 yield Span(start, end, "PHONE", match.raw_string)
+
+
+# an IBAN mistyped by one digit still points at an account: these countries' IBANs are also
+# taken on their exact length, without the checksum
+IBAN_LENGTHS = {
+    "FR": 27, "MC": 27, "BE": 16, "LU": 20, "CH": 21, "DE": 22, "GB": 22, "IE": 22, "ES": 24,
+    "IT": 27, "NL": 18, "PT": 25, "AT": 20,
+}  # fmt: skip
+
+
+def _iban_shaped(candidate: str) -> bool:
+    compact = candidate.replace(" ", "").upper()
+    digits = sum(c.isdigit() for c in compact)
+    return IBAN_LENGTHS.get(compact[:2]) == len(compact) and digits >= 10
 
 
 def _ibans(text: str) -> Iterator[Span]:
@@ -161,7 +196,7 @@ def _ibans(text: str) -> Iterator[Span]:
         candidate = match.group()
         # the pattern may run into the next group of digits or a word: drop from the end
         while len(candidate.replace(" ", "")) >= 15:
-            if stdnum_iban.is_valid(candidate):
+            if stdnum_iban.is_valid(candidate, check_country=False) or _iban_shaped(candidate):
                 yield Span(match.start(), match.start() + len(candidate), "IBAN", candidate)
                 break
             candidate = candidate[:-1].rstrip()
