@@ -523,6 +523,51 @@ def audit(ctx: click.Context, workshop: str | None, out: Path | None) -> None:
         )
 
 
+@cli.command("report")
+@click.option("--workshop", "-w", required=True, help="Workshop slug, title, id or join code.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
+@click.option(
+    "--out",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The HTML file to write (open it in a browser; print it to PDF from there).",
+)
+@click.option(
+    "--no-redact",
+    is_flag=True,
+    help="Print ideas as written, personal data included (redacted by default).",
+)
+@click.option("--keep", multiple=True, help="A public name to keep as written (repeatable).")
+@click.pass_context
+def report_command(
+    ctx: click.Context, workshop: str, lang: str, out: Path, no_redact: bool, keep: tuple[str, ...]
+) -> None:
+    """Write the workshop report: a self-contained HTML page (challenge, participation,
+    themes and groups, scores and charts, stakeholder map and grid, decisions)."""
+    # matplotlib loads only for this command: the others start as fast as before
+    from cocreate.report import write_report
+
+    privacy = PrivacyOptions(redact=not no_redact, keep=keep)
+    with _open(ctx) as store:
+        target = _workshop_or_fail(store, workshop)
+        try:
+            size = write_report(store, target["id"], out, lang, privacy)
+        except OSError as error:
+            raise click.ClickException(str(error)) from None
+    redaction = t("report.cli_redacted" if privacy.redact else "report.cli_not_redacted", lang)
+    click.echo(
+        t(
+            "report.cli_written",
+            lang,
+            workshop=target["slug"],
+            path=out,
+            size=size,
+            redaction=redaction,
+        )
+    )
+
+
 @cli.command()
 @click.option("--if-missing", is_flag=True, help="Do nothing when the demo workshop exists.")
 @click.option("--ideas-only", is_flag=True, help="Only its ideas: no groups, scoring round or map.")

@@ -161,7 +161,7 @@ LAYERS = (
     {"indicators"},
     # the bundle holds clusters, scores, the map, decisions and age bands: above them all
     {"export"},
-    {"demo"},
+    {"demo", "report"},
     {"cli_triage"},
     {"cli", "ui", "web"},
     {"__init__", "__main__"},

@@ -18,6 +18,7 @@ from cocreate.i18n import (
     live,
     privacy,
     reading,
+    report,
     room,
     scoring,
     serving,
@@ -57,6 +58,7 @@ PARTS = (
     export,
     privacy,
     faults,
+    report,
 )
 STRINGS: dict[str, dict[str, str]] = _merge(*(part.STRINGS for part in PARTS))
 

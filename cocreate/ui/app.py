@@ -32,6 +32,7 @@ FACILITATOR_PAGES = (
     "indicators",
     "triage",
     "followup",
+    "export",
     "present",
     "participate",
     "ballot",
@@ -42,7 +43,7 @@ VISITOR_PAGES = ("join", "followup", "triage")
 # opened by address or link, not listed, for a session that is not staff: the staff sign-in
 SIGN_IN_PAGES = ("triage",)
 # what a signed-in staff member adds to their role's pages
-STAFF_PAGES = ("triage", "indicators", "followup")
+STAFF_PAGES = ("triage", "indicators", "followup", "export")
 # drawn here, sent inline: a Material icon as favicon is fetched from Google's font server
 FAVICON = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'

@@ -31,6 +31,7 @@ PAGE_FILES = {
     "indicators": PAGES_DIR / "indicators.py",
     "triage": PAGES_DIR / "triage.py",
     "followup": PAGES_DIR / "followup.py",
+    "export": PAGES_DIR / "export.py",
 }
 PAGE_ICONS = {
     "workshop": ":material/groups:",
@@ -46,6 +47,7 @@ PAGE_ICONS = {
     "indicators": ":material/monitoring:",
     "triage": ":material/checklist:",
     "followup": ":material/campaign:",
+    "export": ":material/download:",
 }
 
 
