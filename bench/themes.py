@@ -28,6 +28,7 @@ from sklearn.metrics import (
 
 from cocreate.clustering import IdeaClusterer, embed_texts, normalise_rows
 from cocreate.clustering.clusterer import group_centres
+from cocreate.clustering.labels import fold, stop_words
 from cocreate.clustering.names import name_groups
 from cocreate.clustering.tree import secondary_themes, theme_tree
 from cocreate.language import detect_languages
@@ -110,15 +111,29 @@ def keybert_names(texts, labels, X, embedder) -> dict[int, str]:
     return names
 
 
-def hit_rate(names: dict[int, str], labels, truth, human_vectors, human, embedder) -> float:
+def function_words_only(name: str, language: str) -> bool:
+    """A name with no word outside the stop words of its language (and French, English)."""
+    return all(fold(w) in stop_words(language) for w in TOKEN.findall(name.lower()))
+
+
+def hit_rate(
+    names: dict[int, str], labels, truth, human_vectors, human, embedder, language: str
+) -> tuple[float, float, int]:
+    """(hit rate, hit rate with a name of function words only counted as a miss, how many
+    such names). The second: "de la les et" lands nearest a catch-all human name ("Z
+    Autres", "A Aucun") and hits on the groups coders put there, which says nothing of the
+    name; issue 20 forbids such names, so cocreate cannot score that way."""
     groups = sorted(names)
     generated = normalise_rows(embedder.encode([names[g] or "-" for g in groups]))
     nearest = np.argmax(generated @ human_vectors.T, axis=1)
-    hits = []
+    hits, strict_hits, empty = [], [], 0
     for g, n in zip(groups, nearest, strict=True):
         majority = Counter(np.asarray(truth)[labels == g].tolist()).most_common(1)[0][0]
+        void = function_words_only(names[g], language)
+        empty += void
         hits.append(human[n] == majority)
-    return float(np.mean(hits))
+        strict_hits.append(human[n] == majority and not void)
+    return float(np.mean(hits)), float(np.mean(strict_hits)), empty
 
 
 def run(store, embedder, log) -> list[str]:
@@ -131,6 +146,8 @@ def run(store, embedder, log) -> list[str]:
     ]
     tops, kms, lows = [], [], []
     hits = {"cocreate": [], "bertopic": [], "keybert": []}
+    strict_hits = {method: [] for method in hits}
+    void_names = Counter()
     sets = theme_sets()
     shown, named = [], []
     for name, texts, truth in sets:
@@ -153,6 +170,7 @@ def run(store, embedder, log) -> list[str]:
         if name in NAMED or name.startswith("granddebat"):
             named.append(name)
             languages = detect_languages(texts, default="fr")
+            language = Counter(languages).most_common(1)[0][0]
             human = sorted(set(truth))
             human_vectors = normalise_rows(embedder.encode(human))
             ours = name_groups(
@@ -171,6 +189,7 @@ def run(store, embedder, log) -> list[str]:
                     human_vectors,
                     human,
                     embedder,
+                    language,
                 ),
                 "bertopic": hit_rate(
                     bertopic_names(texts, fit.labels_),
@@ -179,6 +198,7 @@ def run(store, embedder, log) -> list[str]:
                     human_vectors,
                     human,
                     embedder,
+                    language,
                 ),
                 "keybert": hit_rate(
                     keybert_names(texts, fit.labels_, X, embedder),
@@ -187,13 +207,16 @@ def run(store, embedder, log) -> list[str]:
                     human_vectors,
                     human,
                     embedder,
+                    language,
                 ),
             }
-            for method, rate in rates.items():
+            for method, (rate, strict_rate, empty) in rates.items():
                 hits[method].append(rate)
+                strict_hits[method].append(strict_rate)
+                void_names[method] += empty
+            rates = {method: rate for method, (rate, _, _) in rates.items()}
             if name in SHOWN:
                 shown.append(largest_names(name, ours, fit.labels_, rates["cocreate"]))
-            language = Counter(languages).most_common(1)[0][0]
             row += (
                 f" | {rates['cocreate']:>6.2f}{rates['bertopic']:>6.2f}{rates['keybert']:>6.2f}"
                 f" {language}"
@@ -221,6 +244,23 @@ def run(store, embedder, log) -> list[str]:
         if c < max(b, k)
     ]
     lines.append(f"  named sets where cocreate's hit rate is below BERTopic's or KBI's: {beaten}")
+    for method, rates in strict_hits.items():
+        lines.append(
+            f"  name hit rate {method:<9} mean {np.mean(rates):.3f} with a name of function words"
+            f" only a miss ({void_names[method]} such names)"
+        )
+    beaten = [
+        n
+        for n, c, b, k in zip(
+            named,
+            strict_hits["cocreate"],
+            strict_hits["bertopic"],
+            strict_hits["keybert"],
+            strict=True,
+        )
+        if c < max(b, k)
+    ]
+    lines.append(f"  ... named sets where cocreate's is then below BERTopic's or KBI's: {beaten}")
     for block in shown:
         lines.extend(block)
     lines.extend(secondary(store, embedder, log))
