@@ -112,7 +112,8 @@ def keybert_names(texts, labels, X, embedder) -> dict[int, str]:
 
 
 def function_words_only(name: str, language: str) -> bool:
-    """A name with no word outside the stop words of its language (and French, English)."""
+    """A name with no word outside the stop words of its language (and French, English); an
+    empty name (a group of keyboard mashing gets none) counts too."""
     return all(fold(w) in stop_words(language) for w in TOKEN.findall(name.lower()))
 
 
