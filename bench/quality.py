@@ -23,6 +23,7 @@ Vectors are cached in ``bench/.cache/embeddings.db``: reruns only cluster.
     python bench/quality.py --held-out # sets left out of every choice (labelled_sets.py)
     python bench/quality.py --reach    # on each missed set, which numbers of groups reach the goal
     python bench/quality.py --themes   # issue 20: theme tree, names, secondary themes (themes.py)
+    python bench/quality.py --themes-reach  # issue 20: theme counts that would meet the goal
 
 ``--held-out`` runs the same table on ``labelled_sets.held_out_sets()``, which no setting was
 chosen on (the first model row stays USE; MiniLM, the English default, is the second row).
@@ -463,7 +464,19 @@ def main(argv=None) -> int:
         action="store_true",
         help="issue 20: theme tree, name hit rates, secondary themes, naming speed (themes.py)",
     )
+    parser.add_argument(
+        "--themes-reach",
+        action="store_true",
+        help="issue 20: on sets where the top level misses, the theme counts that would not",
+    )
     args = parser.parse_args(argv)
+    if args.themes_reach:
+        import themes
+
+        embedder = resolve_embedder(DEFAULT_MODEL_BY_LANGUAGE["fr"])
+        with Store(args.cache) as store:
+            print("\n".join(themes.reach(store, embedder, log)))
+        return 0
     if args.themes:
         import themes
 

@@ -213,6 +213,7 @@ def _genitive(word: str, language: str) -> bool:
     return lemma != word and word in (lemma + "s", lemma + "es")
 
 
+@lru_cache(maxsize=100_000)
 def _usable(word: str, language: str) -> bool:
     folded = fold(word)
     return (
@@ -233,6 +234,8 @@ def _french_phrases(texts: list[str]) -> list[list[tuple[str, str, bool]]]:
     cleaned = [_clean(t).replace("\x00", " ; ") for t in texts]
     for doc in nlp.pipe(cleaned, batch_size=128):
         _join_hyphenated(doc)
+        # Doc.text joins every token on each read: read it once per text
+        text = doc.text
         candidates = []
         tokens = list(doc)
         for start, token in enumerate(tokens):
@@ -241,7 +244,7 @@ def _french_phrases(texts: list[str]) -> list[list[tuple[str, str, bool]]]:
             # the head alone, then with each following adjective / noun / "de" complement
             words = [token]
             surface_end = token.idx + len(token.text)
-            candidates.append(_french_candidate(doc, words, token.idx, surface_end))
+            candidates.append(_french_candidate(text, words, token.idx, surface_end))
             i = start + 1
             while i < len(tokens) and len(words) < MAX_PHRASE_WORDS:
                 nxt = tokens[i]
@@ -261,7 +264,7 @@ def _french_phrases(texts: list[str]) -> list[list[tuple[str, str, bool]]]:
                     break
                 last = words[-1]
                 candidates.append(
-                    _french_candidate(doc, words, token.idx, last.idx + len(last.text))
+                    _french_candidate(text, words, token.idx, last.idx + len(last.text))
                 )
         found.append(candidates)
     return found
@@ -295,9 +298,9 @@ def _join_hyphenated(doc) -> None:
             retokenizer.merge(span, attrs={"POS": pos, "LEMMA": span.text})
 
 
-def _french_candidate(doc, words, start: int, end: int) -> tuple[str, str, bool]:
+def _french_candidate(text: str, words, start: int, end: int) -> tuple[str, str, bool]:
     key = " ".join(fold(w.lemma_ or w.text) for w in words)
-    surface = doc.text[start:end]
+    surface = text[start:end]
     return key, surface, all(w.pos_ == "PROPN" for w in words)
 
 
