@@ -662,6 +662,7 @@ def m011_audit_log(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX audit_log_workshop ON audit_log(workshop_id, id)")
 
 
+@migrations()
 def m012_schema_versions(db: sqlite_utils.Database) -> None:
     # the cocreate version that applied each migration: a database written by a newer
     # version is refused for writing with a message naming it (decision 0075)

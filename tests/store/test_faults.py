@@ -5,6 +5,7 @@ use a real read-only or size-limited file system where the machine allows mounti
 (tests run as root, which ignores chmod), else SQLite's own limits."""
 
 import contextlib
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -131,7 +132,8 @@ def remount_read_only(folder: Path) -> None:
     subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
 
 
-def test_a_read_only_file_system_opens_for_listing_and_export(tmp_path):
+def test_a_read_only_file_system_opens_for_listing_and_export(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     with mounted_tmpfs(tmp_path, "8m") as folder:
         path = folder / "cocreate.db"
         workshop = filled_store(path)
@@ -141,8 +143,19 @@ def test_a_read_only_file_system_opens_for_listing_and_export(tmp_path):
             assert store.count_ideas(workshop["id"]) == 2
             written = export_file(store, workshop["id"], tmp_path / "out.csv")
             assert written == 2
-            with pytest.raises(ReadOnlyDatabase) as refused:
-                store.create_workshop("Encore")
+            assert store.audit_entries() == []
+        # the export's audit entry, refused by the database, is kept beside it
+        [entry] = [
+            json.loads(line)
+            for line in (tmp_path / "data" / "cocreate" / "audit-unrecorded.jsonl").open()
+        ]
+        assert (entry["action"], entry["target"], entry["database"]) == (
+            "export",
+            str(tmp_path / "out.csv"),
+            str(path),
+        )
+        with Store(path) as store, pytest.raises(ReadOnlyDatabase) as refused:
+            store.create_workshop("Encore")
         assert "can only be read" in str(refused.value)
         assert "lecture seule" in refused.value.message("fr")
         listing = run(path, "workshops")
