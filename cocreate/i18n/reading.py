@@ -48,4 +48,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "date {value!r} out of range (years 1 to 9999); row skipped",
         "fr": "date {value!r} hors limites (années 1 à 9999) ; ligne écartée",
     },
+    # the Ideas page's choice for rows whose vote count or date cannot be read (0071)
+    "import.bad_values": {
+        "en": "Rows whose vote count or date cannot be read",
+        "fr": "Lignes dont le nombre de votes ou la date est illisible",
+    },
+    "import.bad_values.keep": {
+        "en": "keep the idea without that value",
+        "fr": "garder l'idée sans cette valeur",
+    },
+    "import.bad_values.skip": {
+        "en": "skip the row",
+        "fr": "écarter la ligne",
+    },
 }

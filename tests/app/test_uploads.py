@@ -126,3 +126,25 @@ def test_on_this_computer_only_the_join_page_creates_workshops(db_path, monkeypa
     at.switch_page(JOIN_PAGE).run()
     assert not at.exception, at.exception
     assert "Créer un nouvel atelier" in join_page_labels(at)[0]
+
+
+@pytest.mark.parametrize(("policy", "kept"), [("keep", 2), ("skip", 1)])
+def test_the_facilitator_chooses_what_becomes_of_a_row_with_an_unreadable_vote_count(
+    ideas_page, db_path, policy, kept
+):
+    app, workshop = ideas_page
+    content = "Proposition;Votes\nDes bancs à l'ombre;12\nUne fontaine;99999999999999999999999\n"
+    app.file_uploader(key="ideas_upload").set_value(("votes.csv", content.encode(), "text/csv"))
+    app.run()
+    assert not app.exception, app.exception
+    [choice] = [radio for radio in app.radio if radio.key.startswith("ideas_bad_values_")]
+    assert choice.value == "keep"
+    choice.set_value(policy).run()
+    app.button(key="ideas_import_button").click().run()
+    assert not app.exception, app.exception
+    with Store(db_path) as store:
+        ideas = {i["text"]: i["votes"] for i in store.list_ideas(workshop["id"])}
+    assert len(ideas) == kept
+    assert ideas["Des bancs à l'ombre"] == 12
+    if policy == "keep":
+        assert ideas["Une fontaine"] is None

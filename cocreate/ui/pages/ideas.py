@@ -4,7 +4,14 @@ import pandas as pd
 import streamlit as st
 
 from cocreate.i18n import format_number, language_name, t
-from cocreate.ingest import FIELDS, IngestError, import_file, preview_file, submit_idea
+from cocreate.ingest import (
+    BAD_VALUE_POLICIES,
+    FIELDS,
+    IngestError,
+    import_file,
+    preview_file,
+    submit_idea,
+)
 from cocreate.ui.common import (
     open_store,
     page_header,
@@ -66,9 +73,20 @@ with tab_import:
         # on disk only for this run's preview or import, in a private folder
         with held_upload(upload.name, data) as path:
             choices = st.session_state.get(f"ideas_mapping_{file_key}")
+            bad_values = st.radio(
+                t("import.bad_values", lang),
+                BAD_VALUE_POLICIES,
+                format_func=lambda policy: t(f"import.bad_values.{policy}", lang),
+                horizontal=True,
+                key=f"ideas_bad_values_{file_key}",
+            )
             try:
                 preview = preview_file(
-                    path, mapping=choices, default_language=workshop["language"], limit=PREVIEW_ROWS
+                    path,
+                    mapping=choices,
+                    default_language=workshop["language"],
+                    limit=PREVIEW_ROWS,
+                    bad_values=bad_values,
                 )
             except IngestError as error:
                 st.error(t("import.refused", lang, message=error.problem.message(lang)))
@@ -137,6 +155,7 @@ with tab_import:
                                 path,
                                 mapping=new_choices,
                                 display_name=upload.name,
+                                bad_values=bad_values,
                             )
                     except IngestError as error:
                         st.error(t("import.refused", lang, message=error.problem.message(lang)))
