@@ -32,10 +32,8 @@ from cocreate.store.faults import (
     CannotOpenDatabase,
     DatabaseFault,
     DiskFull,
-    NotADatabase,
     ReadOnlyDatabase,
     fault_from,
-    looks_like_sqlite,
 )
 from cocreate.store.schema import migrations
 from cocreate.store.versions import VERSIONS_TABLE, newer_schema, record_versions
@@ -115,8 +113,9 @@ class StoreConnection:
         """Open the file for writing; when it cannot be written (read-only, full disk),
         open it for reading with :attr:`refusal` saying why (decision 0076)."""
         in_memory = str(self.path) == ":memory:"
-        if not in_memory and not looks_like_sqlite(self.path):
-            raise NotADatabase(self.path)
+        # never open the file outside SQLite here: closing any descriptor of it drops every
+        # POSIX lock this process holds on it (other threads' connections), which corrupts
+        # reads; SQLite itself says "file is not a database" (fault_from: NotADatabase)
         if read_only:
             self._open_for_reading(ReadOnlyDatabase(self.path))
             return
