@@ -28,5 +28,6 @@ HTML_MARKDOWN_SPECIALS = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]()#$~|!:"}
 
 def html_text(text: str) -> str:
     """User-written words inside HTML given to ``st.markdown(..., unsafe_allow_html=True)``:
-    HTML-escaped, and no Markdown either."""
-    return html.escape(str(text)).translate(HTML_MARKDOWN_SPECIALS)
+    HTML-escaped, and no Markdown either. Element content only: quotes stay characters, as
+    their references (``&#x27;``) would have their ``#`` escaped again and show as typed."""
+    return html.escape(str(text), quote=False).translate(HTML_MARKDOWN_SPECIALS)
