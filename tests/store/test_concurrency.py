@@ -10,8 +10,10 @@ import csv
 import multiprocessing
 import random
 import sqlite3
+import sys
 import threading
 import time
+import types
 
 import pytest
 
@@ -32,7 +34,11 @@ RESULT_TIMEOUT_S = 300
 def ctx():
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["cocreate.ingest", "cocreate.scoring", workload.__name__])
-    return context
+    # AppTest leaves the last page script run as __main__, which each new process would
+    # run again on start (multiprocessing re-imports __main__): none here
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
+        yield context
 
 
 def run_at_once(ctx, jobs):
