@@ -70,7 +70,10 @@ def test_a_cluster_decision_reaches_the_public_view(serve, browser, db_path, out
         page.locator(".st-key-triage_target_cluster input").click()
         page.get_by_role("option", name="Cycle lanes (6)").click()
         settled(page)
-        page.get_by_role("tab", name="Decision").click()
+        decision_tab = page.get_by_role("tab", name="Decision")
+        # the page redraws its tabs after the staff sign-in: wait for the old ones to go
+        expect(decision_tab).to_have_count(1)
+        decision_tab.click()
         try:
             expect(decide).to_be_enabled(timeout=10_000)
             break
