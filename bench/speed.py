@@ -578,7 +578,7 @@ def bench_themes(spec: str, texts: list[str]) -> dict:
     process. The tagger and the lemma dictionaries are loaded before (as in a running app);
     their load is printed apart."""
     from cocreate.clustering import IdeaClusterer, embed_texts, normalise_rows, resolve_embedder
-    from cocreate.clustering.names import name_groups
+    from cocreate.clustering.names import load_naming_resources, name_groups
     from cocreate.clustering.tree import secondary_themes, theme_tree
     from cocreate.language import detect_languages
 
@@ -587,8 +587,7 @@ def bench_themes(spec: str, texts: list[str]) -> dict:
     embedder.encode(["Des bancs à l'ombre dans le parc."])
     languages = detect_languages(texts, default="fr")
     started = time.perf_counter()
-    warm = texts[:200]
-    name_groups(warm, np.zeros(len(warm), int), languages=languages[: len(warm)])
+    load_naming_resources()
     load = time.perf_counter() - started
     seconds, cpu = {}, {}
 

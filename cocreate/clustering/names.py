@@ -121,9 +121,14 @@ def french_pipeline():
     try:
         import spacy
 
-        return spacy.load("fr_core_news_md", exclude=["parser", "ner", "senter"])
+        nlp = spacy.load("fr_core_news_md", exclude=["parser", "ner", "senter"])
     except (ImportError, OSError):
         return None
+    # the rule lemmatiser tests words against lists of up to 66k words: sets, 100x faster
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    for part_of_speech, words in list(index.items()):
+        index[part_of_speech] = frozenset(words)
+    return nlp
 
 
 @lru_cache(maxsize=100_000)
@@ -163,6 +168,13 @@ def _mashed(word: str) -> bool:
         return True
     home = sum(ch in HOME_ROW for ch in letters)
     return len(letters) >= 6 and home >= HOME_ROW_SHARE * len(letters) and not _known(letters)
+
+
+def load_naming_resources() -> None:
+    """Load the French tagger and every lexicon naming reads, as the first naming would: a
+    server or a benchmark pays it once, before the first clustering."""
+    french_pipeline()
+    _known("warmup")
 
 
 def _known(word: str) -> bool:
@@ -487,6 +499,7 @@ def name_groups(
 
     scored: dict[int, list[tuple[float, str]]] = {}
     held_by_place: dict[int, set[str]] = {}
+    common: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for group in groups:
         size = max(1, len(sample[group]))
         counts = _whole_phrases(df[group])
@@ -494,7 +507,10 @@ def name_groups(
         rows = []
         held_by_place[group] = set()
         for key, count in counts.items():
-            if count < need or (not places and is_place(key)) or key in everywhere:
+            if count < need or (not places and is_place(key)):
+                continue
+            if key in everywhere:
+                common[group].append((count, key))
                 continue
             tf = count / size
             score = tf * math.log(1 + average / totals[key])
@@ -513,36 +529,47 @@ def name_groups(
         topics = {g: vectors[sample[g][:REPRESENTATIVE]].mean(axis=0) for g in groups if sample[g]}
         picks = _by_topic(scored, forms, topics, embedder, is_place, held_by_place)
     names: dict[int, GroupName] = {}
-    for group in groups:
+    heads: set[str] = set()
+    pairs: set[frozenset[str]] = set()
+    # two groups never open with the same phrase: the larger keeps it, the other its next best
+    size_of = Counter(labels.tolist())
+
+    def shown(keys: list[str]) -> list[str]:
+        return [_shown(forms[k], key_language[k].most_common(1)[0][0]) for k in keys]
+
+    for group in sorted(groups, key=lambda g: (-size_of[g], g)):
         keys = [key for _, key in scored[group]]
         if picks is not None and picks.get(group):
             keys = picks[group] + [k for k in keys if k not in picks[group]]
         keys = _without_repeats(keys)
-        shown = [_shown(forms[k], key_language[k].most_common(1)[0][0]) for k in keys]
-        names[group] = GroupName(_label(keys, shown), shown[:top_n])
-    return names
+        if keys and keys[0] in heads:
+            fresh = next((k for k in keys[1:] if k not in heads), None)
+            if fresh is not None:
+                keys.remove(fresh)
+                keys.insert(0, fresh)
+        heads.update(keys[:1])
+        # a phrase common to most groups tells none apart: only a lone name's second half
+        named_by = keys
+        if len(keys) == 1 and common[group]:
+            named_by = _without_repeats(keys + [k for _, k in sorted(common[group], reverse=True)])
+        names[group] = GroupName(_label(named_by, shown(named_by), pairs), shown(keys)[:top_n])
+    return {group: names[group] for group in groups}
 
 
 def _whole_phrases(counts: Counter) -> Counter:
     """The group's candidates without those seen only inside a longer one (a fragment:
     "Champ" of "Champ Mars", "qualité" when every text says "qualité de l'air")."""
-    multi = [k for k in counts if " " in k]
-    kept = Counter()
-    for key, count in counts.items():
-        words = key.split()
-        inside = any(
-            counts[longer] >= count and _contains(longer.split(), words)
-            for longer in multi
-            if longer != key and len(longer) > len(key)
-        )
-        if not inside:
-            kept[key] = count
-    return kept
-
-
-def _contains(longer: list[str], words: list[str]) -> bool:
-    size = len(words)
-    return any(longer[i : i + size] == words for i in range(len(longer) - size + 1))
+    # the highest count of a longer phrase holding each run of words: linear in the phrases
+    outer: dict[tuple[str, ...], int] = {}
+    for longer, count in counts.items():
+        words = longer.split()
+        for size in range(1, len(words)):
+            for i in range(len(words) - size + 1):
+                part = tuple(words[i : i + size])
+                outer[part] = max(outer.get(part, 0), count)
+    return Counter(
+        {key: count for key, count in counts.items() if outer.get(tuple(key.split()), 0) < count}
+    )
 
 
 def _without_repeats(keys: list[str]) -> list[str]:
@@ -556,17 +583,20 @@ def _without_repeats(keys: list[str]) -> list[str]:
     return kept
 
 
-def _label(keys: list[str], shown: list[str]) -> str:
-    """The best phrase; a one-word phrase gets the next one beside it ("Vélo · stationnement")."""
+def _label(keys: list[str], shown: list[str], taken: set[frozenset[str]]) -> str:
+    """The best phrase; a one-word phrase gets the next one beside it ("Vélo · stationnement"),
+    never a pair another group's name already holds (recorded in ``taken``)."""
     if not keys:
         return ""
     label = shown[0]
     if len(keys) > 1 and " " not in keys[0]:
         first = set(keys[0].split())
         pairs = zip(keys[1:], shown[1:], strict=True)
-        second = next((s for k, s in pairs if not set(k.split()) & first), "")
+        fresh = ((k, s) for k, s in pairs if not set(k.split()) & first)
+        second = next(((k, s) for k, s in fresh if frozenset((keys[0], k)) not in taken), None)
         if second:
-            label = f"{label} · {second}"
+            label = f"{label} · {second[1]}"
+            taken.add(frozenset((keys[0], second[0])))
     return _capitalised(label)
 
 

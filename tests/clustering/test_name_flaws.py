@@ -2,7 +2,10 @@
 group, English verbs, German genitive and adverb debris, capitalised modal verbs, keyboard
 mashing."""
 
-from cocreate.clustering import name_groups
+import numpy as np
+
+from cocreate.clustering import embed_texts, name_groups, normalise_rows
+from cocreate.clustering.clusterer import group_centres
 from cocreate.clustering.labels import fold
 from cocreate.clustering.names import english_verb, gibberish
 
@@ -97,3 +100,25 @@ def test_keyboard_mashing_never_names_a_group():
     names = name_groups(texts, [0, 0, 0, 1, 1, 1], languages=["fr"] * 6)
     for name in names.values():
         assert not {"asdf", "qwerty", "sdfghj"} & words_of(name), name
+
+
+def test_two_groups_never_open_with_the_same_phrase(minilm):
+    """Both groups' texts sit nearest "éducation": the larger keeps it as its first phrase,
+    the smaller opens with its next best."""
+    texts = ["L'éducation des enfants", "éducation et culture", "Éducation culturelle"]
+    texts += ["l'éducation à la culture", "La culture et l'éducation", "éducation"]
+    texts += ["Éducation et santé", "L'éducation, la santé", "éducation santé"]
+    texts += ["santé, éducation", "l'éducation à la santé"]
+    labels = np.array([0] * 6 + [1] * 5)
+    X = normalise_rows(embed_texts(texts, minilm)[0])
+    names = name_groups(
+        texts,
+        labels,
+        languages=["fr"] * len(texts),
+        vectors=X,
+        centres=group_centres(X, labels),
+        embedder=minilm,
+    )
+    heads = [fold(names[g].label.split(" · ")[0]) for g in (0, 1)]
+    assert heads[0] == "education", names
+    assert heads[1] == "sante", names
