@@ -89,8 +89,8 @@ PROMPTS = {
             " ville. Pour chaque groupe, écris en français un groupe nominal court, de 2 à 5"
             " mots, qui dit le thème commun à ses idées : pas une liste de mots-clés, ni"
             " ponctuation, ni guillemets, ni balises. Majuscule au premier mot (et aux noms"
-            ' propres) seulement. Réponds uniquement en JSON : {"names": {"<numéro du'
-            ' groupe>": "<nom>"}}.'
+            ' propres) seulement. Réponds uniquement en JSON : {{"names": {{"<numéro du'
+            ' groupe>": "<nom>"}}}}.'
         ),
         "group": "Groupe {number} (mots-clés : {keywords}) :",
         "end": "Réponds en JSON avec un nom pour chacun des groupes {numbers}.",
