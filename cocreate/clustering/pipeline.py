@@ -49,6 +49,7 @@ from cocreate.clustering.embed import (
 )
 from cocreate.clustering.fit_cache import FIT_VERSION, fit_with_cache
 from cocreate.clustering.labels import (
+    fold,
     representative_members,
 )
 from cocreate.clustering.llm_names import (
@@ -335,7 +336,15 @@ def cluster_workshop(
     naming = None
     if naming_endpoint is not None:
         naming = _propose_names(
-            naming_endpoint, ideas, X, labels, clusters, themes, parents_of_kept
+            naming_endpoint,
+            ideas,
+            X,
+            labels,
+            clusters,
+            themes,
+            parents_of_kept,
+            pinned,
+            kept_themes,
         )
 
     map_key = _map_key(embedder.model_id, seed, ideas)
@@ -563,10 +572,13 @@ def _name_themes(ideas, X, theme_of_row, centres, themes, theme_refs, previous, 
                 theme["label"], theme["label_edited"] = old["label"], True
 
 
-def _propose_names(endpoint, ideas, X, labels, clusters, themes, parents_of_kept) -> dict:
+def _propose_names(
+    endpoint, ideas, X, labels, clusters, themes, parents_of_kept, pinned, kept_themes
+) -> dict:
     """Ask the local model to name the new groups and themes whose name was not edited, from
     their texts nearest the centre; the names it proposes that pass the checks replace the
-    offline ones. Returns what to record with the clustering (the store has no per-cluster
+    offline ones, unless another group or theme of the same level already has that name.
+    Returns what to record with the clustering (the store has no per-cluster
     place for who named a cluster: the proposed names are listed there)."""
     refs = [str(r) for r in labels]
     parent_of = {str(c["ref"]): c["parent"] for c in clusters}
@@ -592,10 +604,18 @@ def _propose_names(endpoint, ideas, X, labels, clusters, themes, parents_of_kept
     language = main_language([i["language"] for i in ideas])
     names = propose_names(endpoint, samples, language)
     proposed = []
+    # a name tells a group from the others at its level: a repeated proposal stays offline
+    taken = {
+        (c.get("level", 0), fold(c["label"])) for c in [*clusters, *themes] if c["label_edited"]
+    }
+    taken |= {(0, fold(c["label"])) for c in pinned} | {(1, fold(t["label"])) for t in kept_themes}
+    taken |= {(item.get("level", 0), fold(item["label"])) for item in asked.values()}
     for number, item in asked.items():
-        if names[number] != item["label"]:
+        level_name = (item.get("level", 0), fold(names[number]))
+        if names[number] != item["label"] and level_name not in taken:
             item["label"] = names[number]
             proposed.append(names[number])
+        taken.add((item.get("level", 0), fold(item["label"])))
     return {
         "host": endpoint.host,
         "model": endpoint.model,

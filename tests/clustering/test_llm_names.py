@@ -122,6 +122,8 @@ class NamingHandler(BaseHTTPRequestHandler):
             elif mode == "never":
                 word = sorted(never_in_names())[0]
                 names = {number: f"Rue {word}" for number in names}
+            elif mode == "same":
+                names = {number: "Vie du quartier" for number in names}
             elif mode == "missing":
                 names = {n: name for n, name in names.items() if int(n) % 2}
             # a chatty model: thinking, a code fence and a sentence around the JSON
@@ -369,6 +371,24 @@ def test_a_failing_server_leaves_exactly_the_offline_names(store, demo, minilm, 
         )
         assert sorted(stored_names(store, demo).values()) == offline
         assert summary.params["naming"]["proposed"] == 0
+
+
+def test_one_name_for_many_groups_names_only_one_per_level(store, demo, minilm, server):
+    cluster_workshop(store, demo["id"], model=minilm, seed=2)
+    offline = stored_names(store, demo)
+    server.mode = "same"
+    summary = cluster_workshop(
+        store, demo["id"], model=minilm, seed=2, naming_endpoint=NamingEndpoint(server.url)
+    )
+    groups = [g["label"] for g in store.active_clusters(demo["id"])]
+    themes = [t["label"] for t in store.active_themes(demo["id"])]
+    assert groups.count("Vie du quartier") == themes.count("Vie du quartier") == 1
+    assert summary.params["naming"]["proposed"] == 2
+    # the others kept their offline names, each group's name still its own
+    others = [n for n in groups + themes if n != "Vie du quartier"]
+    assert len(others) == len(groups) + len(themes) - 2
+    assert set(others) <= set(offline.values())
+    assert len(set(groups)) == len(groups)
 
 
 def test_cli_off_by_default_and_on_with_naming_url(db_path, store, demo, server, monkeypatch):
