@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -12,6 +13,12 @@ import click
 from cocreate.access import is_loopback, reset_facilitator_secret, room_host
 from cocreate.cli_triage import COMMANDS as TRIAGE_COMMANDS
 from cocreate.clustering import ModelNotFound, cluster_cards, cluster_workshop
+from cocreate.clustering.llm_names import (
+    ENV_MODEL,
+    ENV_URL,
+    NamingEndpointRefused,
+    naming_endpoint_from_env,
+)
 from cocreate.demo import stage_demo
 from cocreate.export import (
     BUNDLE_FORMATS,
@@ -319,6 +326,20 @@ def ideas(
     help="Cosine similarity above which two ideas are near-duplicates "
     "(default: 0.80 with use, 0.85 with other models).",
 )
+@click.option(
+    "--naming-url",
+    envvar="COCREATE_NAMING_URL",
+    default=None,
+    help="An OpenAI-compatible server on this machine or the local network (e.g. "
+    "http://127.0.0.1:8080/v1) that proposes group and theme names; each is checked and the "
+    "offline name stays where it fails (default: off, or $COCREATE_NAMING_URL).",
+)
+@click.option(
+    "--naming-model",
+    envvar="COCREATE_NAMING_MODEL",
+    default=None,
+    help="The model the naming server runs (default: the first it lists).",
+)
 @click.pass_context
 def cluster(
     ctx: click.Context,
@@ -328,8 +349,16 @@ def cluster(
     seed: int,
     model: str | None,
     duplicate_threshold: float | None,
+    naming_url: str | None,
+    naming_model: str | None,
 ) -> None:
     """Cluster a workshop's ideas (pinned clusters and edited labels are kept)."""
+    try:
+        # timeout and batch size from the environment too (COCREATE_NAMING_TIMEOUT, _BATCH)
+        settings = {**os.environ, ENV_URL: naming_url or "", ENV_MODEL: naming_model or ""}
+        naming = naming_endpoint_from_env(settings)
+    except NamingEndpointRefused as refused:
+        raise click.ClickException(refused.message("en")) from None
     with _open(ctx) as store:
         target = _workshop_or_fail(store, workshop)
         with click.progressbar(length=1, label="Embedding", file=sys.stderr) as bar:
@@ -348,6 +377,7 @@ def cluster(
                     model=model,
                     duplicate_threshold=duplicate_threshold,
                     progress=progress,
+                    naming_endpoint=naming,
                 )
             except (ModelNotFound, ValueError) as error:
                 raise click.ClickException(str(error)) from None
@@ -361,6 +391,17 @@ def cluster(
         f"model {summary.model_id}, seed {summary.seed};"
         f" embedded {stats.computed}, from cache {stats.cached}"
     )
+    if "naming" in summary.params:
+        naming_done = summary.params["naming"]
+        click.echo(
+            t(
+                "llm_names.summary",
+                "en",
+                host=naming_done["host"],
+                proposed=naming_done["proposed"],
+                asked=naming_done["asked"],
+            )
+        )
     if summary.finest_reached:
         click.echo(
             "these ideas split no finer (more groups would leave ideas alone or in pairs):"

@@ -8,6 +8,7 @@ One module per step, lower ones first (none imports this package's ``__init__``)
 - ``maps``: the 2-D map of ideas;
 - ``labels``: keywords, labels and representative ideas of each group;
 - ``names``: noun-phrase names of groups and themes in the ideas' languages;
+- ``llm_names``: names proposed by an optional local language model, checked, off by default;
 - ``tree``: the top-level themes over the groups, each idea's secondary theme;
 - ``fit_cache``: fits stored under a digest of the vectors and settings;
 - ``pipeline``: :func:`cluster_texts`, :func:`cluster_workshop`, :func:`assign_new_ideas`;
@@ -64,6 +65,12 @@ from cocreate.clustering.labels import (
     representative_members,
     stop_words,
 )
+from cocreate.clustering.llm_names import (
+    NamingEndpoint,
+    NamingEndpointRefused,
+    naming_endpoint_from_env,
+    propose_names,
+)
 from cocreate.clustering.maps import map_coordinates
 from cocreate.clustering.names import GroupName, name_groups, never_in_names
 from cocreate.clustering.pipeline import (
@@ -115,6 +122,10 @@ __all__ = [
     "GroupName",
     "name_groups",
     "never_in_names",
+    "NamingEndpoint",
+    "NamingEndpointRefused",
+    "naming_endpoint_from_env",
+    "propose_names",
     "theme_count",
     "theme_tree",
     "secondary_themes",

@@ -49,10 +49,19 @@ from cocreate.clustering.embed import (
 )
 from cocreate.clustering.fit_cache import FIT_VERSION, fit_with_cache
 from cocreate.clustering.labels import (
+    fold,
     representative_members,
 )
+from cocreate.clustering.llm_names import (
+    TEXT_CHARS,
+    TEXTS_PER_GROUP,
+    GroupSample,
+    NamingEndpoint,
+    main_language,
+    propose_names,
+)
 from cocreate.clustering.maps import map_coordinates
-from cocreate.clustering.names import name_groups
+from cocreate.clustering.names import GroupName, name_groups
 from cocreate.clustering.tree import secondary_themes, theme_tree
 
 if TYPE_CHECKING:
@@ -258,6 +267,7 @@ def cluster_workshop(
     duplicate_threshold: float | None = None,
     progress: Progress | None = None,
     n_themes: int | None = None,
+    naming_endpoint: NamingEndpoint | None = None,
 ) -> ClusteringSummary:
     """(Re-)cluster every idea of a workshop, keeping pinned clusters and edited labels.
 
@@ -266,6 +276,10 @@ def cluster_workshop(
     included. The result (clusters and themes, keywords, labels, each idea's cluster,
     similarity, looseness, secondary theme, near-duplicate group and map position) is
     stored, with the model id, seed and parameters.
+
+    ``naming_endpoint`` (off by default): a local language model proposes the names of the
+    new groups and themes whose name was not edited (``llm_names.propose_names``); each
+    proposal is checked and the offline name stays where it fails. The offline keywords stay.
     """
     target = store.get_workshop(workshop)
     ideas = store.list_ideas(target["id"])
@@ -319,6 +333,20 @@ def cluster_workshop(
         store, target["id"], ideas, X, labels, clusters, pinned, n_themes, seed, embedder
     )
 
+    naming = None
+    if naming_endpoint is not None:
+        naming = _propose_names(
+            naming_endpoint,
+            ideas,
+            X,
+            labels,
+            clusters,
+            themes,
+            parents_of_kept,
+            pinned,
+            kept_themes,
+        )
+
     map_key = _map_key(embedder.model_id, seed, ideas)
     coordinates = _previous_map(store, target["id"], map_key, ideas)
     if coordinates is None:
@@ -355,6 +383,8 @@ def cluster_workshop(
         "n_themes": n_themes,
         "themes": len(themes) + len(kept_themes),
     }
+    if naming is not None:
+        params["naming"] = naming
     clustering_id = store.save_clustering(
         target["id"],
         model_id=embedder.model_id,
@@ -540,6 +570,59 @@ def _name_themes(ideas, X, theme_of_row, centres, themes, theme_refs, previous, 
             shared = len(members[old["id"]] & ideas_here)
             if shared and shared >= LABEL_CARRY_OVERLAP * min(len(members[old["id"]]), len(rows)):
                 theme["label"], theme["label_edited"] = old["label"], True
+
+
+def _propose_names(
+    endpoint, ideas, X, labels, clusters, themes, parents_of_kept, pinned, kept_themes
+) -> dict:
+    """Ask the local model to name the new groups and themes whose name was not edited, from
+    their texts nearest the centre; the names it proposes that pass the checks replace the
+    offline ones, unless another group or theme of the same level already has that name.
+    Returns what to record with the clustering (the store has no per-cluster
+    place for who named a cluster: the proposed names are listed there)."""
+    refs = [str(r) for r in labels]
+    parent_of = {str(c["ref"]): c["parent"] for c in clusters}
+    parent_of.update({str(cid): parent for cid, parent in parents_of_kept.items()})
+    rows_of: dict[str, list[int]] = {}
+    for row, ref in enumerate(refs):
+        rows_of.setdefault(ref, []).append(row)
+        rows_of.setdefault(f"theme:{parent_of.get(ref)}", []).append(row)
+    asked: dict[int, dict[str, Any]] = {}
+    samples: dict[int, GroupSample] = {}
+    for item, key in [
+        *((c, c["ref"]) for c in clusters),
+        *((t, f"theme:{t['ref']}") for t in themes),
+    ]:
+        rows = rows_of.get(key, [])
+        if item["label_edited"] or not rows or item.get("centroid") is None:
+            continue
+        centre = np.asarray(item["centroid"], dtype=np.float32)
+        nearest = np.asarray(rows)[np.argsort(-(X[rows] @ centre), kind="stable")]
+        texts = [idea_text_for_embedding(ideas[i])[:TEXT_CHARS] for i in nearest[:TEXTS_PER_GROUP]]
+        asked[len(asked)] = item
+        samples[len(samples)] = GroupSample(GroupName(item["label"], item["keywords"]), texts)
+    language = main_language([i["language"] for i in ideas])
+    names = propose_names(endpoint, samples, language)
+    proposed = []
+    # a name tells a group from the others at its level: a repeated proposal stays offline
+    taken = {
+        (c.get("level", 0), fold(c["label"])) for c in [*clusters, *themes] if c["label_edited"]
+    }
+    taken |= {(0, fold(c["label"])) for c in pinned} | {(1, fold(t["label"])) for t in kept_themes}
+    taken |= {(item.get("level", 0), fold(item["label"])) for item in asked.values()}
+    for number, item in asked.items():
+        level_name = (item.get("level", 0), fold(names[number]))
+        if names[number] != item["label"] and level_name not in taken:
+            item["label"] = names[number]
+            proposed.append(names[number])
+        taken.add((item.get("level", 0), fold(item["label"])))
+    return {
+        "host": endpoint.host,
+        "model": endpoint.model,
+        "asked": len(asked),
+        "proposed": len(proposed),
+        "proposed_names": proposed,
+    }
 
 
 def _duplicate_groups(X: np.ndarray, refs: list, threshold: float) -> dict[int, int]:

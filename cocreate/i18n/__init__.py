@@ -16,6 +16,7 @@ from cocreate.i18n import (
     faults,
     indicators,
     live,
+    llm_names,
     privacy,
     reading,
     report,
@@ -59,6 +60,7 @@ PARTS = (
     privacy,
     faults,
     report,
+    llm_names,
 )
 STRINGS: dict[str, dict[str, str]] = _merge(*(part.STRINGS for part in PARTS))
 

@@ -35,6 +35,7 @@ from cocreate.clustering.edits import (
     merge_chosen_duplicates,
     undo_not_duplicate,
 )
+from cocreate.clustering.llm_names import NamingEndpointRefused, naming_endpoint_from_env
 from cocreate.export import EXPORT_FORMATS, download_bytes
 from cocreate.i18n import format_datetime, format_number, t
 from cocreate.store import Store, StoreError
@@ -113,6 +114,14 @@ def clustering_form(name: str, submit_label: str, last: dict | None) -> None:
     last_spec = model_spec_for(last["model_id"]) if last else None
     models = ["", *available_models()]
     default_model = resolve_embedder(None, language=workshop["language"]).model_id
+    # a local naming model only when the server was started with COCREATE_NAMING_URL
+    try:
+        naming = naming_endpoint_from_env()
+    except NamingEndpointRefused as refused:
+        naming = None
+        st.warning(refused.message(lang))
+    if naming is not None:
+        st.caption(t("llm_names.caption", lang, host=naming.host))
     with st.form(f"clusters_{name}_form", border=False):
         granularity_col, number_col, seed_col, model_col = st.columns([4, 2, 2, 4])
         granularity = granularity_col.select_slider(
@@ -170,6 +179,7 @@ def clustering_form(name: str, submit_label: str, last: dict | None) -> None:
             seed=int(seed),
             model=embedder,
             progress=progress,
+            naming_endpoint=naming,
         )
     done(
         t(
@@ -286,6 +296,8 @@ st.caption(
 )
 if clustering["params"].get("finest_reached"):
     st.caption(t("clusters.finest", lang))
+if clustering["params"].get("naming", {}).get("proposed"):
+    st.caption(t("llm_names.caption", lang, host=clustering["params"]["naming"]["host"]))
 
 tab_wall, tab_map, tab_duplicates, tab_edit = st.tabs(
     [

@@ -1,0 +1,73 @@
+"""Clusters page with a local naming model set by COCREATE_NAMING_URL: the caption says so,
+a re-clustering takes its checked names; a URL off the machine is refused with a warning."""
+
+import threading
+
+import pytest
+
+from cocreate.clustering import cluster_workshop
+from cocreate.store import Store
+from cocreate.templates import load_demo
+from tests.clustering.test_llm_names import NamingServer
+
+from .conftest import CLUSTERS_PAGE
+
+RECLUSTER = "FormSubmitter:clusters_again_form-Regrouper à nouveau"
+
+
+@pytest.fixture
+def server():
+    running = NamingServer()
+    threading.Thread(target=running.serve_forever, daemon=True).start()
+    yield running
+    running.shutdown()
+    running.server_close()
+
+
+@pytest.fixture
+def clustered_demo(db_path, minilm):
+    with Store(db_path) as store:
+        workshop, _ = load_demo(store)
+        cluster_workshop(store, workshop["id"], model=minilm, seed=2)
+        offline = {c["label"] for c in store.active_clusters(workshop["id"])}
+    return workshop, offline
+
+
+def test_recluster_with_the_local_model(app, db_path, clustered_demo, server, monkeypatch):
+    demo, offline = clustered_demo
+    monkeypatch.setenv("COCREATE_NAMING_URL", server.url)
+    host = f"127.0.0.1:{server.server_address[1]}"
+    app.session_state["workshop_id"] = demo["id"]
+    app.switch_page(CLUSTERS_PAGE).run()
+    assert not app.exception, app.exception
+    said = [c.value for c in app.caption]
+    assert any(f"Noms proposés par le modèle local à l'adresse {host}" in c for c in said)
+
+    app.button(key=RECLUSTER).click().run()
+    assert not app.exception, app.exception
+    with Store(db_path) as store:
+        labels = {c["label"] for c in store.active_clusters(demo["id"])}
+        naming = store.latest_clustering(demo["id"])["params"]["naming"]
+    assert server.requests and naming["host"] == host and naming["proposed"] > 0
+    assert labels != offline and all(label.endswith(" partagé") for label in labels)
+    # the wall's cards carry the proposed names
+    assert {s.value for s in app.tabs[0].subheader} >= labels
+
+
+def test_a_url_off_the_machine_is_refused_on_the_page(app, clustered_demo, monkeypatch):
+    demo, _ = clustered_demo
+    monkeypatch.setenv("COCREATE_NAMING_URL", "http://8.8.8.8/v1")
+    app.session_state["workshop_id"] = demo["id"]
+    app.switch_page(CLUSTERS_PAGE).run()
+    assert not app.exception, app.exception
+    [warning] = [w.value for w in app.warning if "8.8.8.8" in w.value]
+    assert "ne quittent jamais la machine" in warning
+
+
+def test_off_by_default_no_caption(app, clustered_demo, monkeypatch):
+    demo, _ = clustered_demo
+    monkeypatch.delenv("COCREATE_NAMING_URL", raising=False)
+    app.session_state["workshop_id"] = demo["id"]
+    app.switch_page(CLUSTERS_PAGE).run()
+    assert not app.exception, app.exception
+    assert not any("modèle local" in c.value for c in app.caption)
