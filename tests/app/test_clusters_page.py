@@ -7,6 +7,7 @@ import pyarrow as pa
 import pytest
 
 from cocreate.clustering import cluster_workshop, rename_cluster
+from cocreate.ingest import submit_idea
 from cocreate.records import IdeaRecord
 from cocreate.store import Store
 from cocreate.templates import load_demo
@@ -423,3 +424,33 @@ def test_a_theme_is_pinned_with_its_groups_then_unpinned_from_the_edit_tab(clust
     assert app.success[0].value == "Thème désépinglé."
     with Store(db_path) as store:
         assert store.get_cluster(theme["id"])["pinned"] == 0
+
+
+PERSONAL = (
+    "Un jardin partagé derrière l'école, appelez-moi au 06 12 34 56 78 ou marie.durand@example.org"
+)
+
+
+def test_the_projected_wall_hides_personal_data_until_the_facilitator_shows_it(
+    app, db_path, minilm
+):
+    """The wall, its members lists and the theme wall show "[PHONE]" and
+    "[EMAIL]" instead of what a participant typed; the toggle off shows the text as typed."""
+    with Store(db_path) as store:
+        workshop, _ = load_demo(store)
+        submit_idea(store, workshop["id"], PERSONAL)
+        cluster_workshop(store, workshop["id"], model=minilm, seed=2)
+    app.session_state["workshop_id"] = workshop["id"]
+    open_clusters_page(app)
+
+    def shown() -> str:
+        return "\n".join(str(m.value) for m in app.markdown)
+
+    # the placeholders are drawn as text: their brackets escaped in the markdown
+    assert "\\[PHONE\\]" in shown() and "\\[EMAIL\\]" in shown()
+    assert "06 12 34 56 78" not in shown() and "marie.durand" not in shown()
+    app.radio(key="clusters_level").set_value("themes").run()
+    assert "06 12 34 56 78" not in shown()
+    app.toggle(key="clusters_hide_personal").set_value(False).run()
+    app.radio(key="clusters_level").set_value("groups").run()
+    assert "06 12 34 56 78" in shown() and "marie.durand@example.org" in shown()

@@ -38,6 +38,7 @@ from cocreate.clustering.edits import (
 from cocreate.clustering.llm_names import NamingEndpointRefused, naming_endpoint_from_env
 from cocreate.export import EXPORT_FORMATS, download_bytes
 from cocreate.i18n import format_datetime, format_number, t
+from cocreate.privacy import hide_personal_data_many
 from cocreate.store import Store, StoreError
 from cocreate.ui.cache import from_workshop, show_chart
 from cocreate.ui.common import (
@@ -69,6 +70,8 @@ NOT_DUPLICATES_SHOWN = 50
 MERGES_SHOWN = 30
 THEME_COLUMNS = 2
 SECONDARY_SHOWN = 30
+# the wall is projected: a phone number typed in an idea is hidden unless the facilitator says
+HIDE_KEY = "clusters_hide_personal"
 
 lang = ui_lang()
 store = open_store()
@@ -324,10 +327,15 @@ def theme_option(theme_id: int) -> str:
     )
 
 
-def member_line(member: dict) -> str:
+def on_screen(texts: list[str]) -> list[str]:
+    """The texts as the wall shows them: personal data hidden while the toggle is on."""
+    return hide_personal_data_many(texts) if st.session_state.get(HIDE_KEY, True) else texts
+
+
+def member_line(member: dict, text: str) -> str:
     """One idea of a card's full list: closeness, text, author, votes and its flags."""
     details = [member["author"], votes_text(member["votes"])]
-    line = f"- `{member['similarity'] or 0:.2f}` {escape_markdown(shorten(member['text'], 220))}"
+    line = f"- `{member['similarity'] or 0:.2f}` {escape_markdown(shorten(text, 220))}"
     if any(details):
         line += f" :gray[· {escape_markdown(' · '.join(d for d in details if d))}]"
     if member["merged_into"]:
@@ -346,7 +354,9 @@ def member_line(member: dict) -> str:
 
 def members_list(card: dict) -> None:
     st.caption(t("clusters.members_caption", lang))
-    st.markdown("\n".join(member_line(m) for m in card["members"][:MEMBERS_SHOWN]))
+    members = card["members"][:MEMBERS_SHOWN]
+    texts = on_screen([m["text"] for m in members])
+    st.markdown("\n".join(member_line(m, text) for m, text in zip(members, texts, strict=True)))
     if card["size"] > MEMBERS_SHOWN:
         st.caption(
             t("clusters.members_more", lang, shown=MEMBERS_SHOWN, more=card["size"] - MEMBERS_SHOWN)
@@ -371,10 +381,11 @@ def cluster_card(card: dict) -> None:
     badges += [f":blue-badge[{escape_markdown(k)}]" for k in card["keywords"]]
     if badges:
         st.markdown(" ".join(badges))
+    shown = distinct_representatives(card["members"], REPRESENTATIVES)
     lines = [
-        f"- {escape_markdown(shorten(idea['text'], 150))}"
+        f"- {escape_markdown(shorten(text, 150))}"
         + (f" :gray[· {votes_text(idea['support'])}]" if has_votes else "")
-        for idea in distinct_representatives(card["members"], REPRESENTATIVES)
+        for idea, text in zip(shown, on_screen([i["text"] for i in shown]), strict=True)
     ]
     st.markdown("\n".join(lines))
     with st.expander(t("clusters.members", lang, count=card["size"])):
@@ -403,7 +414,8 @@ def theme_card(theme: dict) -> None:
         for group in theme["groups"][:REPRESENTATIVES]
         for idea in distinct_representatives(group["members"], 1)
     ]
-    st.markdown("\n".join(f"- {escape_markdown(shorten(i['text'], 150))}" for i in examples))
+    texts = on_screen([i["text"] for i in examples])
+    st.markdown("\n".join(f"- {escape_markdown(shorten(text, 150))}" for text in texts))
     st.button(
         t(
             "clusters.theme_open_groups"
@@ -422,11 +434,12 @@ def theme_card(theme: dict) -> None:
         label = t("clusters.theme_secondary", lang, count=len(theme["secondary"]))
         with st.expander(label):
             st.caption(t("clusters.theme_secondary_caption", lang))
+            listed = [(i, s) for i, s in theme["secondary"][:SECONDARY_SHOWN] if i in ideas]
+            texts = on_screen([ideas[i]["text"] for i, _ in listed])
             st.markdown(
                 "\n".join(
-                    f"- `{similarity:.2f}` {escape_markdown(shorten(ideas[i]['text'], 180))}"
-                    for i, similarity in theme["secondary"][:SECONDARY_SHOWN]
-                    if i in ideas
+                    f"- `{similarity:.2f}` {escape_markdown(shorten(text, 180))}"
+                    for (_, similarity), text in zip(listed, texts, strict=True)
                 )
             )
 
@@ -510,6 +523,12 @@ with tab_wall:
         horizontal=True,
         key="clusters_level",
     )
+    st.toggle(
+        t("privacy.hide_on_screen", lang),
+        value=True,
+        key=HIDE_KEY,
+        help=t("privacy.hide_on_screen_help", lang),
+    )
     if level == "themes":
         theme_wall()
     else:
@@ -530,6 +549,7 @@ with tab_map:
             st.caption(t("clusters.map_sample", lang, shown=len(points), total=placed))
         # past a few dozen names the map is unreadable: name the largest groups only
         largest = [names[card["id"]] for card in cards[:MAP_LABELS]]
+        points = points.assign(text=on_screen(points["text"].tolist()))
         titles = {
             "group": t("clusters.col_label", lang),
             "idea": t("clusters.col_idea", lang),
