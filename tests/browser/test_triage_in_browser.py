@@ -1,6 +1,7 @@
 """A staff member decides a whole cluster on the Triage page in chromium, then the public
 follow-up page shows the decision and its answer on every idea the decision reaches."""
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from cocreate.records import IdeaRecord
@@ -66,19 +67,20 @@ def test_a_cluster_decision_reaches_the_public_view(serve, browser, db_path, out
     decide = page.get_by_role("button", name="Decide")
     # a choice made while the page still redraws after the previous press can be redrawn
     # away on a busy machine: choose again until the page holds it
-    for attempt in range(3):
-        page.locator(".st-key-triage_target_cluster input").click()
-        page.get_by_role("option", name="Cycle lanes (6)").click()
-        settled(page)
-        decision_tab = page.get_by_role("tab", name="Decision")
-        # the page redraws its tabs after the staff sign-in: wait for the old ones to go
-        expect(decision_tab).to_have_count(1)
-        decision_tab.click()
+    for attempt in range(5):
         try:
+            page.locator(".st-key-triage_target_cluster input").click(timeout=10_000)
+            # the list opened can be redrawn away before the option is pressed: open it again
+            page.get_by_role("option", name="Cycle lanes (6)").click(timeout=5_000)
+            settled(page)
+            decision_tab = page.get_by_role("tab", name="Decision")
+            # the page redraws its tabs after the staff sign-in: wait for the old ones to go
+            expect(decision_tab).to_have_count(1)
+            decision_tab.click()
             expect(decide).to_be_enabled(timeout=10_000)
             break
-        except AssertionError:
-            if attempt == 2:
+        except (AssertionError, PlaywrightTimeout):
+            if attempt == 4:
                 raise
     page.get_by_label("Public answer in French").fill(ANSWER_FR)
     page.get_by_label("Public answer in English").fill(ANSWER_EN)

@@ -142,7 +142,7 @@ class NamingHandler(BaseHTTPRequestHandler):
 @pytest.fixture
 def server():
     running = NamingServer()
-    thread = threading.Thread(target=running.serve_forever, daemon=True)
+    thread = threading.Thread(target=running.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     yield running
     running.shutdown()
