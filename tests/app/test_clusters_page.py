@@ -8,6 +8,7 @@ import pytest
 
 from cocreate.clustering import cluster_workshop, rename_cluster
 from cocreate.ingest import submit_idea
+from cocreate.privacy import hide_personal_data_many
 from cocreate.records import IdeaRecord
 from cocreate.store import Store
 from cocreate.templates import load_demo
@@ -257,7 +258,6 @@ def test_split_a_cluster_and_move_an_idea(clustered, db_path):
 
 def test_new_ideas_wait_until_placed(clustered, db_path):
     app, demo = clustered
-    from cocreate.ingest import submit_idea
 
     with Store(db_path) as store:
         submit_idea(store, demo["id"], "Des pistes cyclables protégées rue de la gare")
@@ -282,7 +282,10 @@ def test_map_shows_every_idea_and_the_downloads_are_offered(clustered, db_path):
     assert len(points) == 122
     assert set(points["group"]) == set(centres["group"]) == {c["label"] for c in clusters}
     with Store(db_path) as store:
-        ideas = {i["id"]: i["text"] for i in store.list_ideas(demo["id"])}
+        listed = store.list_ideas(demo["id"])
+    # as projected: personal data hidden ("Ask for Angela" -> "Ask for [NAME]")
+    shown = hide_personal_data_many([i["text"] for i in listed])
+    ideas = {idea["id"]: text for idea, text in zip(listed, shown, strict=True)}
     tooltip = points.set_index("idea_id")["text"]
     assert all(ideas[i].startswith(text.rstrip("…")) for i, text in tooltip.items())
     downloads = app.get("download_button")
