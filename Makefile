@@ -27,7 +27,10 @@ run: $(BIN)/.installed
 test: $(BIN)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	@# both cores for the tests without a browser, then the browser ones alone (latency goals)
+	$(BIN)/python -m pytest -m "not browser" -n 2 --dist loadfile; first=$$?; \
+	$(BIN)/python -m pytest -m browser; second=$$?; \
+	test $$first -eq 0 -a $$second -eq 0
 
 bench: $(BIN)/.test-installed
 	$(PIP) -e ".[test,bench]"
