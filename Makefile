@@ -27,10 +27,7 @@ run: $(BIN)/.installed
 test: $(BIN)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	@# both cores for the tests without a browser, then the browser ones alone (latency goals)
-	$(BIN)/python -m pytest -m "not browser" -n 2 --dist loadfile; first=$$?; \
-	$(BIN)/python -m pytest -m browser; second=$$?; \
-	test $$first -eq 0 -a $$second -eq 0
+	$(BIN)/python -m pytest
 
 bench: $(BIN)/.test-installed
 	$(PIP) -e ".[test,bench]"

@@ -19,14 +19,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ["COCREATE_ACCESS"] = "open"
 
 
-def pytest_collection_modifyitems(items):
-    """A test that drives chromium or serves the app is a browser test (`make test` runs
-    those alone, after the others have shared both cores: their latencies are goals)."""
-    for item in items:
-        if {"browser", "serve"} & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.browser)
-
-
 @pytest.fixture
 def data_dir() -> Path:
     if not DATA_DIR.is_dir():
