@@ -19,7 +19,7 @@ import pandas as pd
 
 from cocreate.clustering import hash_for_cache, idea_text_for_embedding
 from cocreate.export.scrub import Scrubber, author_columns
-from cocreate.export.table import stored_rows
+from cocreate.export.table import CLUSTER_FIELDS, IDEA_FIELDS, stored_rows
 from cocreate.scoring import DIMENSIONS, SCALE, round_results, rubric_from_dict
 from cocreate.stakeholders import workshop_graph
 
@@ -29,33 +29,15 @@ if TYPE_CHECKING:
 __all__ = ["BundleTables", "LEVELS", "bundle_tables", "IDEA_COLUMNS"]
 
 LEVELS = ("group", "theme")
+# the flat export's idea and cluster fields, the group named again beside its cluster, then
+# the scores and the decision (the model and seed are in the bundle's data card)
+_GROUP_END = CLUSTER_FIELDS.index("cluster_keywords") + 1
 IDEA_COLUMNS = (
-    "idea_id",
-    "source",
-    "source_id",
-    "title",
-    "text",
-    "author",
-    "category",
-    "votes",
-    "created",
-    "language",
-    "cluster_id",
-    "cluster_label",
-    "cluster_keywords",
+    *IDEA_FIELDS,
+    *CLUSTER_FIELDS[:_GROUP_END],
     "group_id",
     "group_label",
-    "theme_id",
-    "theme_label",
-    "secondary_theme_id",
-    "secondary_theme_label",
-    "secondary_similarity",
-    "similarity",
-    "loose",
-    "duplicate_group",
-    "merged_into",
-    "x",
-    "y",
+    *CLUSTER_FIELDS[_GROUP_END : CLUSTER_FIELDS.index("model_id")],
     "dvf_round",
     "dvf_target",
     *(f"dvf_{d}" for d in DIMENSIONS),
