@@ -56,6 +56,8 @@ PROPER_PENALTY = 0.1
 PLACE_BONUS = 0.2
 # weight of the likeness to the first pick when choosing the second (maximal marginal relevance)
 MMR_DIVERSITY = 0.7
+# two phrases this close (cosine) say the same thing, e.g. in two languages
+SAME_MEANING = 0.8
 # a language detected in fewer texts than this share is read as the texts' main language
 MIN_LANGUAGE_SHARE = 0.05
 CANDIDATE_CACHE_SIZE = 50_000
@@ -524,10 +526,10 @@ def name_groups(
         rows.sort(key=lambda r: (-r[0], r[1]))
         scored[group] = rows[: max(CANDIDATES, top_n)]
 
-    picks = None
+    picks, echoes = None, {}
     if embedder is not None and vectors is not None:
         topics = {g: vectors[sample[g][:REPRESENTATIVE]].mean(axis=0) for g in groups if sample[g]}
-        picks = _by_topic(scored, forms, topics, embedder, is_place, held_by_place)
+        picks, echoes = _by_topic(scored, forms, topics, embedder, is_place, held_by_place)
     names: dict[int, GroupName] = {}
     heads: set[str] = set()
     pairs: set[frozenset[str]] = set()
@@ -552,7 +554,8 @@ def name_groups(
         named_by = keys
         if len(keys) == 1 and common[group]:
             named_by = _without_repeats(keys + [k for _, k in sorted(common[group], reverse=True)])
-        names[group] = GroupName(_label(named_by, shown(named_by), pairs), shown(keys)[:top_n])
+        label = _label(named_by, shown(named_by), pairs, echoes.get(group, set()))
+        names[group] = GroupName(label, shown(keys)[:top_n])
     return {group: names[group] for group in groups}
 
 
@@ -583,16 +586,17 @@ def _without_repeats(keys: list[str]) -> list[str]:
     return kept
 
 
-def _label(keys: list[str], shown: list[str], taken: set[frozenset[str]]) -> str:
+def _label(keys: list[str], shown: list[str], taken: set[frozenset[str]], echoes: set[str]) -> str:
     """The best phrase; a one-word phrase gets the next one beside it ("Vélo · stationnement"),
-    never a pair another group's name already holds (recorded in ``taken``)."""
+    never a pair another group's name already holds (recorded in ``taken``) nor the first
+    said again in another language (``echoes``: "Trees", "arbres")."""
     if not keys:
         return ""
     label = shown[0]
     if len(keys) > 1 and " " not in keys[0]:
         first = set(keys[0].split())
         pairs = zip(keys[1:], shown[1:], strict=True)
-        fresh = ((k, s) for k, s in pairs if not set(k.split()) & first)
+        fresh = ((k, s) for k, s in pairs if not set(k.split()) & first and k not in echoes)
         second = next(((k, s) for k, s in fresh if frozenset((keys[0], k)) not in taken), None)
         if second:
             label = f"{label} · {second[1]}"
@@ -600,17 +604,21 @@ def _label(keys: list[str], shown: list[str], taken: set[frozenset[str]]) -> str
     return _capitalised(label)
 
 
-def _by_topic(scored, forms, topics, embedder, is_place, held_by_place) -> dict[int, list[str]]:
+def _by_topic(
+    scored, forms, topics, embedder, is_place, held_by_place
+) -> tuple[dict[int, list[str]], dict[int, set[str]]]:
     """Per group, its candidates ordered KeyBERTInspired-style: cosine of the phrase to the
     mean of the group's most representative texts; a proper noun (a person, most often) loses
     ``PROPER_PENALTY`` unless a place holds the group; the second pick by maximal marginal
-    relevance (close to the topic, unlike the first)."""
+    relevance (close to the topic, unlike the first). Also, per group, its phrases that say the
+    first pick again (cosine at least ``SAME_MEANING``)."""
     keys = sorted({key for rows in scored.values() for _, key in rows})
     if not keys:
-        return {}
+        return {}, {}
     vectors = _phrase_vectors(embedder, [forms[k].most_common(1)[0][0] for k in keys])
     row_of = {k: i for i, k in enumerate(keys)}
     picks: dict[int, list[str]] = {}
+    echoes: dict[int, set[str]] = {}
     for group, rows in scored.items():
         if not rows or group not in topics:
             continue
@@ -626,9 +634,13 @@ def _by_topic(scored, forms, topics, embedder, is_place, held_by_place) -> dict[
         evidence.sort(key=lambda r: (-r[0], r[1]))
         first = evidence[0][1]
         rest = []
+        echoes[group] = set()
         for value, key in evidence[1:]:
             overlap = float(vectors[row_of[key]] @ vectors[row_of[first]])
             rest.append((value - MMR_DIVERSITY * overlap, key))
+            # the first pick said again in another language ("Trees", "arbres")
+            if overlap >= SAME_MEANING:
+                echoes[group].add(key)
         rest.sort(key=lambda r: (-r[0], r[1]))
         picks[group] = [first] + [key for _, key in rest]
-    return picks
+    return picks, echoes
