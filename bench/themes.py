@@ -150,7 +150,7 @@ def run(store, embedder, log) -> list[str]:
     strict_hits = {method: [] for method in hits}
     void_names = Counter()
     sets = theme_sets()
-    shown, named = [], []
+    shown, named, named_languages = [], [], []
     for name, texts, truth in sets:
         log(f"themes: {name}")
         X, _ = embed_texts(texts, embedder, store=store)
@@ -172,6 +172,7 @@ def run(store, embedder, log) -> list[str]:
             named.append(name)
             languages = detect_languages(texts, default="fr")
             language = Counter(languages).most_common(1)[0][0]
+            named_languages.append(language)
             human = sorted(set(truth))
             human_vectors = normalise_rows(embedder.encode(human))
             ours = name_groups(
@@ -237,6 +238,12 @@ def run(store, embedder, log) -> list[str]:
     for method, rates in hits.items():
         mean = np.mean(rates)
         lines.append(f"  name hit rate {method:<9} mean {mean:.3f} over {len(rates)} sets")
+    for language in sorted(set(named_languages)):
+        of = [i for i, lang in enumerate(named_languages) if lang == language]
+        means = " ".join(
+            f"{method} {np.mean([rates[i] for i in of]):.3f}" for method, rates in hits.items()
+        )
+        lines.append(f"  name hit rate in {language} ({len(of)} sets): {means}")
     beaten = [
         n
         for n, c, b, k in zip(
