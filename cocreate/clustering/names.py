@@ -554,7 +554,10 @@ def name_groups(
         named_by = keys
         if len(keys) == 1 and common[group]:
             named_by = _without_repeats(keys + [k for _, k in sorted(common[group], reverse=True)])
-        label = _label(named_by, shown(named_by), pairs, echoes.get(group, set()))
+        # echoes are of the topic's first pick: none when another phrase opens the name
+        opened_as_picked = picks is not None and keys[:1] == picks.get(group, [])[:1]
+        echo = echoes.get(group, set()) if opened_as_picked else set()
+        label = _label(named_by, shown(named_by), pairs, echo)
         names[group] = GroupName(label, shown(keys)[:top_n])
     return {group: names[group] for group in groups}
 
