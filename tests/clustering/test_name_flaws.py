@@ -102,7 +102,7 @@ def test_keyboard_mashing_never_names_a_group():
         assert not {"asdf", "qwerty", "sdfghj"} & words_of(name), name
 
 
-def test_two_groups_never_open_with_the_same_phrase(minilm):
+def test_two_groups_never_open_with_the_same_phrase(use_model):
     """Both groups' texts sit nearest "éducation": the larger keeps it as its first phrase,
     the smaller opens with its next best."""
     texts = ["L'éducation des enfants", "éducation et culture", "Éducation culturelle"]
@@ -110,14 +110,14 @@ def test_two_groups_never_open_with_the_same_phrase(minilm):
     texts += ["Éducation et santé", "L'éducation, la santé", "éducation santé"]
     texts += ["santé, éducation", "l'éducation à la santé"]
     labels = np.array([0] * 6 + [1] * 5)
-    X = normalise_rows(embed_texts(texts, minilm)[0])
+    X = normalise_rows(embed_texts(texts, use_model)[0])
     names = name_groups(
         texts,
         labels,
         languages=["fr"] * len(texts),
         vectors=X,
         centres=group_centres(X, labels),
-        embedder=minilm,
+        embedder=use_model,
     )
     heads = [fold(names[g].label.split(" · ")[0]) for g in (0, 1)]
     assert heads[0] == "education", names
@@ -144,3 +144,20 @@ def test_a_name_never_says_its_first_phrase_again_in_another_language(use_model)
     )
     assert fold(names[0].label) in ("arbres", "trees"), names
     assert {"arbres", "trees"} <= {fold(k) for k in names[0].keywords}
+
+
+def test_two_names_never_hold_the_same_pair_of_phrases():
+    """Fountain works in two groups: "Fontaine · aménagements" names the larger one, never
+    "Aménagements · fontaine" the other."""
+    works = ["Des aménagements, une fontaine", "Aménagements, fontaine"]
+    works += ["Les aménagements, la fontaine", "Aménagements, fontaine, bancs"]
+    works += ["Des aménagements, et voilà", "Rien, sinon les aménagements"]
+    fountain = ["Une fontaine, des aménagements", "La fontaine, les aménagements, un accès"]
+    fountain += ["Fontaine, aménagements, accès", "Fontaine, aménagements"]
+    fountain += ["Une fontaine, des aménagements", "La fontaine, les aménagements"]
+    fountain += ["Fontaine, aménagements", "Une fontaine, et voilà"]
+    texts = works + fountain
+    names = name_groups(texts, [0] * 6 + [1] * 8, languages=["fr"] * len(texts))
+    pairs = [frozenset(fold(p) for p in names[g].label.split(" · ")) for g in (0, 1)]
+    assert pairs[1] == {"fontaine", "amenagements"}, names
+    assert pairs[0] != pairs[1], names
