@@ -79,3 +79,18 @@ def _fresh_try_counts():
     TRIES.reset()
     yield
     TRIES.reset()
+
+
+@pytest.fixture
+def naming_server():
+    """A local OpenAI-compatible naming server on 127.0.0.1 (tests/clustering/test_llm_names)."""
+    import threading
+
+    from tests.clustering.test_llm_names import NamingServer
+
+    running = NamingServer()
+    thread = threading.Thread(target=running.serve_forever, args=(0.02,), daemon=True)
+    thread.start()
+    yield running
+    running.shutdown()
+    running.server_close()

@@ -173,8 +173,8 @@ def _mashed(word: str) -> bool:
 
 
 def load_naming_resources() -> None:
-    """Load the French tagger and every lexicon naming reads, as the first naming would: a
-    server or a benchmark pays it once, before the first clustering."""
+    """Load the French tagger and every lexicon naming reads, as the first naming would (a
+    benchmark times the naming apart from this one-off load)."""
     french_pipeline()
     _known("warmup")
 

@@ -1,27 +1,15 @@
 """Clusters page with a local naming model set by COCREATE_NAMING_URL: the caption says so,
 a re-clustering takes its checked names; a URL off the machine is refused with a warning."""
 
-import threading
-
 import pytest
 
 from cocreate.clustering import cluster_workshop
 from cocreate.store import Store
 from cocreate.templates import load_demo
-from tests.clustering.test_llm_names import NamingServer
 
 from .conftest import CLUSTERS_PAGE
 
 RECLUSTER = "FormSubmitter:clusters_again_form-Regrouper à nouveau"
-
-
-@pytest.fixture
-def server():
-    running = NamingServer()
-    threading.Thread(target=running.serve_forever, daemon=True).start()
-    yield running
-    running.shutdown()
-    running.server_close()
 
 
 @pytest.fixture
@@ -33,10 +21,10 @@ def clustered_demo(db_path, minilm):
     return workshop, offline
 
 
-def test_recluster_with_the_local_model(app, db_path, clustered_demo, server, monkeypatch):
+def test_recluster_with_the_local_model(app, db_path, clustered_demo, naming_server, monkeypatch):
     demo, offline = clustered_demo
-    monkeypatch.setenv("COCREATE_NAMING_URL", server.url)
-    host = f"127.0.0.1:{server.server_address[1]}"
+    monkeypatch.setenv("COCREATE_NAMING_URL", naming_server.url)
+    host = f"127.0.0.1:{naming_server.server_address[1]}"
     app.session_state["workshop_id"] = demo["id"]
     app.switch_page(CLUSTERS_PAGE).run()
     assert not app.exception, app.exception
@@ -48,7 +36,7 @@ def test_recluster_with_the_local_model(app, db_path, clustered_demo, server, mo
     with Store(db_path) as store:
         labels = {c["label"] for c in store.active_clusters(demo["id"])}
         naming = store.latest_clustering(demo["id"])["params"]["naming"]
-    assert server.requests and naming["host"] == host and naming["proposed"] > 0
+    assert naming_server.requests and naming["host"] == host and naming["proposed"] > 0
     assert labels != offline and all(label.endswith(" partagé") for label in labels)
     # the wall's cards carry the proposed names
     assert {s.value for s in app.tabs[0].subheader} >= labels

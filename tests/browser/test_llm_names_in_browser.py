@@ -1,25 +1,12 @@
 """The Clusters page served with COCREATE_NAMING_URL, in chromium: the wall named by the local
 model (a real OpenAI-compatible server on 127.0.0.1) and the caption that says so."""
 
-import threading
-
-import pytest
 from playwright.sync_api import expect
 
 from cocreate.clustering import NamingEndpoint, cluster_workshop
 from cocreate.store import Store
 from cocreate.templates import load_demo
 from tests.browser.test_clusters_in_browser import VIEWPORT, whole_page_screenshot
-from tests.clustering.test_llm_names import NamingServer
-
-
-@pytest.fixture
-def naming_server():
-    running = NamingServer()
-    threading.Thread(target=running.serve_forever, daemon=True).start()
-    yield running
-    running.shutdown()
-    running.server_close()
 
 
 def test_wall_named_by_the_local_model(serve, browser, db_path, output_dir, minilm, naming_server):

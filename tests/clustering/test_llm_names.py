@@ -8,7 +8,6 @@ import json
 import logging
 import re
 import socket
-import threading
 import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -140,13 +139,8 @@ class NamingHandler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def server():
-    running = NamingServer()
-    thread = threading.Thread(target=running.serve_forever, args=(0.02,), daemon=True)
-    thread.start()
-    yield running
-    running.shutdown()
-    running.server_close()
+def server(naming_server):
+    return naming_server
 
 
 def closed_port_url() -> str:

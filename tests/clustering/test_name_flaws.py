@@ -102,6 +102,17 @@ def test_keyboard_mashing_never_names_a_group():
         assert not {"asdf", "qwerty", "sdfghj"} & words_of(name), name
 
 
+def named_by_topic(texts, labels, languages, embedder):
+    """Names as the pipeline makes them: candidates ranked by the embedder against each
+    group's texts nearest its centre."""
+    labels = np.array(labels)
+    X = normalise_rows(embed_texts(texts, embedder)[0])
+    centres = group_centres(X, labels)
+    return name_groups(
+        texts, labels, languages=languages, vectors=X, centres=centres, embedder=embedder
+    )
+
+
 def test_two_groups_never_open_with_the_same_phrase(use_model):
     """Both groups' texts sit nearest "éducation": the larger keeps it as its first phrase,
     the smaller opens with its next best."""
@@ -109,16 +120,7 @@ def test_two_groups_never_open_with_the_same_phrase(use_model):
     texts += ["l'éducation à la culture", "La culture et l'éducation", "éducation"]
     texts += ["Éducation et santé", "L'éducation, la santé", "éducation santé"]
     texts += ["santé, éducation", "l'éducation à la santé"]
-    labels = np.array([0] * 6 + [1] * 5)
-    X = normalise_rows(embed_texts(texts, use_model)[0])
-    names = name_groups(
-        texts,
-        labels,
-        languages=["fr"] * len(texts),
-        vectors=X,
-        centres=group_centres(X, labels),
-        embedder=use_model,
-    )
+    names = named_by_topic(texts, [0] * 6 + [1] * 5, ["fr"] * len(texts), use_model)
     heads = [fold(names[g].label.split(" · ")[0]) for g in (0, 1)]
     assert heads[0] == "education", names
     assert heads[1] == "sante", names
@@ -132,16 +134,8 @@ def test_a_name_never_says_its_first_phrase_again_in_another_language(use_model)
     texts += ["Planter des arbres dans les cours d'école", "Des arbres pour l'ombre en été"]
     texts += ["A bus every ten minutes", "Free buses for teenagers"]
     texts += ["Un bus toutes les dix minutes", "Des bus gratuits pour les jeunes"]
-    labels = np.array([0] * 6 + [1] * 4)
-    X = normalise_rows(embed_texts(texts, use_model)[0])
-    names = name_groups(
-        texts,
-        labels,
-        languages=["en"] * 3 + ["fr"] * 3 + ["en"] * 2 + ["fr"] * 2,
-        vectors=X,
-        centres=group_centres(X, labels),
-        embedder=use_model,
-    )
+    languages = ["en"] * 3 + ["fr"] * 3 + ["en"] * 2 + ["fr"] * 2
+    names = named_by_topic(texts, [0] * 6 + [1] * 4, languages, use_model)
     assert fold(names[0].label) in ("arbres", "trees"), names
     assert {"arbres", "trees"} <= {fold(k) for k in names[0].keywords}
 
