@@ -115,6 +115,8 @@ def _word(language: str, word: str) -> tuple[str, int] | None:
 # inside ("Alert(1)</script", "calc'!a0") once the punctuation around them is set aside
 TAG = re.compile(r"<[^>]{0,200}>|&#?\w{1,8};")
 JUNK_SIGN = re.compile(r"[\d<>{}\[\]=()!$\\|@#*^~/+%_]")
+# an acronym with a number is a word, not a formula nor an ordinal ("CO2-Steuer", "PM10")
+ACRONYM_WITH_NUMBER = re.compile(r"[A-Z]{2,5}\d{1,3}(?:-[^\W\d_]+)*")
 EDGE_PUNCTUATION = "\"'«»“”‘’.,;:!?()[]"
 # what breaks a phrase: sentence punctuation, brackets, and the markup blanked out
 BREAK = re.compile(r"[.,;:!?()\[\]\n\x00«»\"“”]")
@@ -127,7 +129,7 @@ def _clean(text: str) -> str:
     parts = re.split(r"(\s+)", text)
     for n, part in enumerate(parts):
         core = part.strip(EDGE_PUNCTUATION)
-        if core and JUNK_SIGN.search(core):
+        if core and JUNK_SIGN.search(core) and not ACRONYM_WITH_NUMBER.fullmatch(core):
             parts[n] = "\x00" * len(part)
     return "".join(parts)
 

@@ -58,6 +58,9 @@ PLACE_BONUS = 0.2
 MMR_DIVERSITY = 0.7
 # two phrases this close (cosine) say the same thing, e.g. in two languages
 SAME_MEANING = 0.8
+# second phrases tried beside a one-word first; the whole name nearest its group's topic and
+# farthest from the nearest other group's (a margin) is kept
+SECOND_OPTIONS = 4
 # a language detected in fewer texts than this share is read as the texts' main language
 MIN_LANGUAGE_SHARE = 0.05
 CANDIDATE_CACHE_SIZE = 50_000
@@ -268,6 +271,10 @@ def _french_phrases(texts: list[str]) -> list[list[tuple[str, str, bool]]]:
                 elif nxt.lower_ in ("de", "d'", "d’", "du", "des") and i + 1 < len(tokens):
                     j = i + 1
                     if tokens[j].pos_ == "DET" and j + 1 < len(tokens):
+                        # "de nos quartiers", "de cette rue" point at the writer's
+                        # surroundings, not at a thing: only an article joins a complement
+                        if "Art" not in tokens[j].morph.get("PronType"):
+                            break
                         j += 1
                     if tokens[j].pos_ in ("NOUN", "PROPN") and _usable(tokens[j].text, "fr"):
                         words.append(tokens[j])
@@ -526,10 +533,11 @@ def name_groups(
         rows.sort(key=lambda r: (-r[0], r[1]))
         scored[group] = rows[: max(CANDIDATES, top_n)]
 
-    picks, echoes = None, {}
+    picks, echoes, topics = None, {}, {}
     if embedder is not None and vectors is not None:
         topics = {g: vectors[sample[g][:REPRESENTATIVE]].mean(axis=0) for g in groups if sample[g]}
         picks, echoes = _by_topic(scored, forms, topics, embedder, is_place, held_by_place)
+        topics = {g: t / max(float(np.linalg.norm(t)), 1e-12) for g, t in topics.items()}
     names: dict[int, GroupName] = {}
     heads: set[str] = set()
     pairs: set[frozenset[str]] = set()
@@ -557,7 +565,10 @@ def name_groups(
         # echoes are of the topic's first pick: none when another phrase opens the name
         opened_as_picked = picks is not None and keys[:1] == picks.get(group, [])[:1]
         echo = echoes.get(group, set()) if opened_as_picked else set()
-        label = _label(named_by, shown(named_by), pairs, echo)
+        if picks is not None and group in topics:
+            label = _label_by_topic(named_by, shown(named_by), pairs, echo, group, topics, embedder)
+        else:
+            label = _label(named_by, shown(named_by), pairs, echo)
         names[group] = GroupName(label, shown(keys)[:top_n])
     return {group: names[group] for group in groups}
 
@@ -605,6 +616,46 @@ def _label(keys: list[str], shown: list[str], taken: set[frozenset[str]], echoes
             label = f"{label} · {second[1]}"
             taken.add(frozenset((keys[0], second[0])))
     return _capitalised(label)
+
+
+def _label_by_topic(
+    keys: list[str],
+    shown: list[str],
+    taken: set[frozenset[str]],
+    echoes: set[str],
+    group: int,
+    topics: dict[int, np.ndarray],
+    embedder,
+) -> str:
+    """The best phrase alone or with one of the next ``SECOND_OPTIONS`` beside it (same rules
+    as :func:`_label`), whichever whole name is nearest the group's topic less its cosine to
+    the nearest other group's topic: a name tells its group from its neighbours as a whole."""
+    if not keys:
+        return ""
+    options = [(shown[0], None)]
+    if " " not in keys[0]:
+        first = set(keys[0].split())
+        pairs = zip(keys[1:], shown[1:], strict=True)
+        fresh = (
+            (k, s)
+            for k, s in pairs
+            if not set(k.split()) & first
+            and k not in echoes
+            and frozenset((keys[0], k)) not in taken
+        )
+        options += [(f"{shown[0]} · {s}", k) for k, s in list(fresh)[:SECOND_OPTIONS]]
+    texts = [_capitalised(text) for text, _ in options]
+    if len(options) == 1:
+        return texts[0]
+    vectors = _phrase_vectors(embedder, texts)
+    margin = vectors @ topics[group]
+    others = [topic for g, topic in topics.items() if g != group]
+    if others:
+        margin = margin - (vectors @ np.vstack(others).T).max(axis=1)
+    best = int(np.argmax(margin))
+    if options[best][1] is not None:
+        taken.add(frozenset((keys[0], options[best][1])))
+    return texts[best]
 
 
 def _by_topic(

@@ -155,3 +155,39 @@ def test_two_names_never_hold_the_same_pair_of_phrases():
     pairs = [frozenset(fold(p) for p in names[g].label.split(" · ")) for g in (0, 1)]
     assert pairs[1] == {"fontaine", "amenagements"}, names
     assert pairs[0] != pairs[1], names
+
+
+class ConceptEmbedder:
+    """Synthetic vectors (pure math): one axis per concept a text names."""
+
+    model_id = "test-concepts"
+    CONCEPTS = ("velo", "piste", "stationnement", "trottoir")
+
+    def encode(self, texts):
+        rows = []
+        for text in texts:
+            words = fold(text).replace(",", " ").replace("·", " ").split()
+            row = [float(any(w.startswith(c) for w in words)) for c in self.CONCEPTS]
+            rows.append(row + [0.01])
+        return normalise_rows(np.array(rows))
+
+
+def test_a_name_is_chosen_whole_to_tell_its_group_from_the_nearest_other():
+    """Bikes: "pistes" is the bike group's closest second phrase, but it is what the other
+    group is about; "Vélo · stationnement" tells the bike group apart, "Vélo · pistes" not."""
+    bikes = ["Vélo, pistes, stationnement", "Vélo, pistes", "Vélo, pistes, stationnement"]
+    bikes += ["Vélo, pistes", "Vélo, stationnement", "Vélo"]
+    lanes = ["Pistes, trottoirs"] * 5
+    texts, labels = bikes + lanes, np.array([0] * 6 + [1] * 5)
+    embedder = ConceptEmbedder()
+    X = embedder.encode(texts)
+    names = name_groups(
+        texts,
+        labels,
+        languages=["fr"] * len(texts),
+        vectors=X,
+        centres=group_centres(X, labels),
+        embedder=embedder,
+    )
+    assert names[0].label == "Vélo · stationnement", names
+    assert "pistes" in [fold(k) for k in names[0].keywords], names

@@ -47,6 +47,25 @@ def test_names_skip_markup_formulas_ordinals_and_the_never_use_list():
     assert "Straße" in names[1].label
 
 
+def test_an_acronym_with_a_number_is_a_word_a_cell_reference_is_not():
+    """Acronyms such as "CO2-Steuer" and "PM10" name groups; cells ("A1", "B12") and "21e" not."""
+    texts = [
+        "Eine wirksame CO2-Steuer einführen, A1 B12",
+        "Die CO2-Steuer deutlich erhöhen, A1",
+        "CO2-Steuer für alle Emittenten, B12",
+        "Le taux de PM10 près des écoles au 21e siècle",
+        "Mesurer les PM10 dans la rue, A1",
+        "Les PM10 du périphérique, B12",
+    ]
+    languages = ["de"] * 3 + ["fr"] * 3
+    names = name_groups(texts, [0, 0, 0, 1, 1, 1], languages=languages)
+    assert names[0].label.startswith("CO2-Steuer"), names
+    assert "PM10" in names[1].label, names
+    for found in names.values():
+        words = {fold(w) for w in " ".join([found.label, *found.keywords]).split()}
+        assert not {"a1", "b12", "21e"} & words, found
+
+
 def test_proper_nouns_are_kept_whole_with_their_capitals():
     texts = [
         "Un jardin au Champ-de-Mars pour les enfants",
