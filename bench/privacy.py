@@ -112,6 +112,26 @@ def main() -> None:
         for text, spans, span in rng.sample(hits, min(args.examples, len(hits))):
             print(f"  {kind:8} …{context(text, spans, span)}…")
 
+    # the projected map's tooltips (160 characters, language detected): one text at a time,
+    # as screens redacted them before, against one batch (hide_personal_data_many)
+    from cocreate.privacy import hide_personal_data_many
+    from cocreate.privacy.names import models_ready
+
+    tips = [text[:160] + "." for text in texts]
+    started = time.perf_counter()
+    one_by_one = [redact.redact(text) for text in tips]
+    single_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    batched = hide_personal_data_many(tips)
+    batch_seconds = time.perf_counter() - started
+    same = sum(a == b for a, b in zip(one_by_one, batched, strict=True))
+    ready = models_ready()
+    print(f"\nscreen tooltips, {len(tips)} texts of 160 characters (name model ready: {ready}):")
+    print(
+        f"  one at a time {single_seconds:6.2f} s, one batch {batch_seconds:6.2f} s:"
+        f" {single_seconds / batch_seconds:.1f}x faster; same text on {same} of {len(tips)}"
+    )
+
     redact_rate = len(texts) / redact_seconds
     embed_rate = len(texts) / embed_seconds
     print(f"\nspeed on {len(texts)} texts (models loaded before timing):")

@@ -5,6 +5,7 @@ process), names come from titles, introductions and the first-name list only."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -19,10 +20,11 @@ def _screen_redactor(keep: tuple[str, ...], use_model: bool) -> Redactor:
     return Redactor(keep, use_model=use_model)
 
 
-# a screen redraws the same few texts every half second: each is redacted once
-@lru_cache(maxsize=20_000)
-def _hidden(text: str, language: str | None, keep: tuple[str, ...], use_model: bool) -> str:
-    return _screen_redactor(keep, use_model).redact(text, language)
+# a screen redraws the same texts every half second: each is redacted once per process;
+# the texts not seen yet are redacted in one batch (the name model reads them together)
+SCREEN_CACHE_SIZE = 20_000
+_SCREEN_CACHE: dict[tuple[str, str | None, tuple[str, ...], bool], str] = {}
+_SCREEN_LOCK = threading.Lock()
 
 
 def hide_personal_data_many(
@@ -36,7 +38,23 @@ def hide_personal_data_many(
     if not ready:
         load_models_in_background()
     keep = tuple(keep)
-    return [_hidden(text, language, keep, ready) if text else (text or "") for text in texts]
+    with _SCREEN_LOCK:
+        known = {
+            text: _SCREEN_CACHE[key]
+            for text in texts
+            if text and (key := (text, language, keep, ready)) in _SCREEN_CACHE
+        }
+    missing = list(dict.fromkeys(text for text in texts if text and text not in known))
+    if missing:
+        languages = None if language is None else [language] * len(missing)
+        hidden = _screen_redactor(keep, ready).redact_many(missing, languages)
+        known.update(zip(missing, hidden, strict=True))
+        with _SCREEN_LOCK:
+            if len(_SCREEN_CACHE) + len(missing) > SCREEN_CACHE_SIZE:
+                _SCREEN_CACHE.clear()
+            for text, shown in zip(missing, hidden, strict=True):
+                _SCREEN_CACHE[(text, language, keep, ready)] = shown
+    return [known[text] if text else (text or "") for text in texts]
 
 
 def hide_personal_data(text: str | None, language: str | None = None, keep=()) -> str:

@@ -77,7 +77,7 @@ def test_a_screen_never_waits_for_the_name_model(monkeypatch):
     monkeypatch.setattr(names_module, "LOADS", {})
     monkeypatch.setattr(names_module, "_LOADER", None)
     monkeypatch.setattr("spacy.load", lambda package, exclude=(): slow_load(package))
-    display._hidden.cache_clear()
+    display._SCREEN_CACHE.clear()
     try:
         started = time.perf_counter()
         for _ in range(3):
@@ -88,5 +88,36 @@ def test_a_screen_never_waits_for_the_name_model(monkeypatch):
     finally:
         release.set()
         names_module._LOADER.join(10)
-        display._hidden.cache_clear()
+        display._SCREEN_CACHE.clear()
     assert names_module.LOADS == {"fr_core_news_md": 1}
+
+
+def test_a_screen_redacts_the_texts_it_has_not_seen_in_one_batch(monkeypatch):
+    """The map's thousands of tooltips: the new texts go to the redactor together, once; the
+    same texts drawn again are not read again; empty texts stay empty."""
+    from cocreate.privacy import display, hide_personal_data, hide_personal_data_many
+    from cocreate.privacy import names as names_module
+    from cocreate.privacy.redactor import Redactor
+
+    # both ways read with the name model (a screen uses it once it is loaded)
+    names_module.load_models_in_background()
+    names_module._LOADER.join(60)
+    assert names_module.models_ready()
+    display._SCREEN_CACHE.clear()
+    texts = ["Appelez Léa Martin au 06 12 34 56 78", "", None, "Un banc ici"]
+    texts += ["Écrire à lea@example.org", "Appelez Léa Martin au 06 12 34 56 78"]
+    one_by_one = [hide_personal_data(text, "fr") for text in texts]
+    display._SCREEN_CACHE.clear()
+    batches = []
+    redact_many = Redactor.redact_many
+
+    def counted(self, batch, languages=None):
+        batches.append(list(batch))
+        return redact_many(self, batch, languages)
+
+    monkeypatch.setattr(Redactor, "redact_many", counted)
+    assert hide_personal_data_many(texts, "fr") == one_by_one
+    assert one_by_one[0] == "Appelez [NAME] au [PHONE]" and one_by_one[1:3] == ["", ""]
+    assert batches == [[texts[0], "Un banc ici", "Écrire à lea@example.org"]]
+    assert hide_personal_data_many(texts, "fr") == one_by_one
+    assert len(batches) == 1
