@@ -544,8 +544,11 @@ def name_groups(
     # two groups never open with the same phrase: the larger keeps it, the other its next best
     size_of = Counter(labels.tolist())
 
+    def language(key: str) -> str:
+        return key_language[key].most_common(1)[0][0]
+
     def shown(keys: list[str]) -> list[str]:
-        return [_shown(forms[k], key_language[k].most_common(1)[0][0]) for k in keys]
+        return [_shown(forms[k], language(k)) for k in keys]
 
     for group in sorted(groups, key=lambda g: (-size_of[g], g)):
         keys = [key for _, key in scored[group]]
@@ -562,6 +565,8 @@ def name_groups(
         named_by = keys
         if len(keys) == 1 and common[group]:
             named_by = _without_repeats(keys + [k for _, k in sorted(common[group], reverse=True)])
+        # a name speaks one language: "Loyers · logement", not "Loyers · homes"
+        named_by = [k for k in named_by if language(k) == language(named_by[0])]
         # echoes are of the topic's first pick: none when another phrase opens the name
         opened_as_picked = picks is not None and keys[:1] == picks.get(group, [])[:1]
         echo = echoes.get(group, set()) if opened_as_picked else set()

@@ -191,3 +191,20 @@ def test_a_name_is_chosen_whole_to_tell_its_group_from_the_nearest_other():
     )
     assert names[0].label == "Vélo · stationnement", names
     assert "pistes" in [fold(k) for k in names[0].keywords], names
+
+
+def test_a_bilingual_group_is_named_in_one_language():
+    """Rents in French and homes in English: "Loyers · logement", never "Loyers · homes";
+    the English phrase stays a keyword."""
+    texts = ["Les loyers trop chers", "Loyers, logement", "Des loyers plus bas"]
+    texts += [
+        "Les loyers et le logement",
+        "cheaper homes",
+        "more homes for families",
+        "homes, please",
+    ]
+    texts += ["Un bus la nuit", "Le bus du dimanche", "Bus gratuit", "More buses", "Buses"]
+    languages = ["fr"] * 4 + ["en"] * 3 + ["fr"] * 3 + ["en"] * 2
+    names = name_groups(texts, [0] * 7 + [1] * 5, languages=languages)
+    assert names[0].label == "Loyers · logement", names
+    assert "homes" in [fold(k) for k in names[0].keywords], names
