@@ -4,7 +4,8 @@ Candidates are noun phrases of the texts nearest each group's centre: for French
 ``fr_core_news_md`` tags and lemmatises (a noun or proper noun, its adjectives and a "de"
 complement: "pistes cyclables", "qualité de l'air", "Champ-de-Mars"); for other languages,
 runs of content words between stop words and punctuation, compared by their ``simplemma``
-lemma (German phrases must end on a capitalised noun). The best candidates by class-based
+lemma (German phrases must end on a capitalised noun, English ones on a word WordNet knows as
+a noun or does not know: "peaceful", "exist" end none). The best candidates by class-based
 TF-IDF over the groups (BERTopic's c-TF-IDF on document frequencies) are ranked, with an
 embedder, KeyBERTInspired-style: the cosine of the phrase to the mean of the group's most
 representative texts (a person's name loses, a place holding the group wins); a second phrase
@@ -179,6 +180,7 @@ def load_naming_resources() -> None:
     """Load the French tagger and every lexicon naming reads, as the first naming would (a
     benchmark times the naming apart from this one-off load)."""
     french_pipeline()
+    english_parts_of_speech()
     _known("warmup")
 
 
@@ -186,6 +188,33 @@ def _known(word: str) -> bool:
     import simplemma
 
     return any(simplemma.is_known(word, lang=lang) for lang in LEXICON_LANGUAGES)
+
+
+@lru_cache(maxsize=1)
+def english_parts_of_speech() -> dict[str, frozenset[str]]:
+    """WordNet's English base forms per part of speech (spaCy's lemma index, shipped by
+    ``spacy-lookups-data``): noun, verb, adj, adv; empty when the package is missing."""
+    try:
+        from spacy.lookups import load_lookups
+        from spacy.strings import get_string_id
+
+        index = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
+    except (ImportError, ValueError, OSError):
+        return {}
+    return {
+        pos: frozenset(index.get(get_string_id(pos), ())) for pos in ("noun", "verb", "adj", "adv")
+    }
+
+
+@lru_cache(maxsize=100_000)
+def english_non_noun(word: str) -> bool:
+    """A word WordNet knows, but never as a noun ("peaceful", "exist", "confusing")."""
+    index = english_parts_of_speech()
+    if not index:
+        return False
+    forms = {fold(word), _lemma("en", word), fold(word).rstrip("s")}
+    known = any(form in index[pos] for form in forms for pos in ("verb", "adj", "adv"))
+    return known and not any(form in index["noun"] for form in forms)
 
 
 def english_verb(word: str) -> bool:
@@ -232,7 +261,8 @@ def _genitive(word: str, language: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def _usable(word: str, language: str) -> bool:
-    folded = fold(word)
+    # the stop lists write contractions with a straight apostrophe ("it's"), phones a curly one
+    folded = fold(word).replace("’", "'")
     return (
         len(folded) >= 2
         and folded not in stop_words(language)
@@ -354,7 +384,9 @@ def _other_phrases(texts: list[str], languages: list[str]) -> list[list[tuple[st
                         or any(not _german_adjective(t[1]) for t in part[:-1] if t[1].islower())
                     ):
                         continue
-                    if language == "en" and english_verb(part[0][1]):
+                    if language == "en" and (
+                        english_verb(part[0][1]) or english_non_noun(part[-1][1])
+                    ):
                         continue
                     key = " ".join(_lemma(language, t[1]) for t in part)
                     surface = text[part[0][2] : part[-1][3]]

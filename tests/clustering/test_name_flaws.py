@@ -208,3 +208,30 @@ def test_a_bilingual_group_is_named_in_one_language():
     names = name_groups(texts, [0] * 7 + [1] * 5, languages=languages)
     assert names[0].label == "Loyers · logement", names
     assert "homes" in [fold(k) for k in names[0].keywords], names
+
+
+def test_english_names_end_on_nouns_and_skip_curly_contractions():
+    """No tagger for English: WordNet's parts of speech (spacy-lookups-data) keep words that
+    are never nouns ("peaceful", "exist", "confusing") from ending a phrase; "it’s" typed
+    with a phone's apostrophe is a stop word like "it's"."""
+    from cocreate.clustering.names import english_non_noun
+
+    assert english_non_noun("peaceful") and english_non_noun("exist")
+    assert english_non_noun("confusing") and english_non_noun("inflicting")
+    for noun in ("equality", "housing", "voting", "raises", "Trump", "Bowling", "embrace"):
+        assert not english_non_noun(noun), noun
+    texts = [
+        "It’s peaceful, equality matters",
+        "Equality, it’s peaceful",
+        "It’s time for equality, peaceful and fair",
+        "A peaceful compromise, it’s equality",
+        "Bus lanes downtown",
+        "More bus lanes",
+        "Bus lanes for schools",
+    ]
+    names = name_groups(texts, [0, 0, 0, 0, 1, 1, 1], languages=["en"] * len(texts))
+    for name in names.values():
+        phrases = [fold(p) for p in [*name.label.split(" · "), *name.keywords]]
+        assert "peaceful" not in phrases, name  # "peaceful compromise" may stay
+        assert not {"it's", "it’s"} & words_of(name), name
+    assert "equality" in words_of(names[0]), names
