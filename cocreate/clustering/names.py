@@ -206,6 +206,26 @@ def english_parts_of_speech() -> dict[str, frozenset[str]]:
     }
 
 
+# French verbs of these endings are made from nouns and adjectives ("végétaliser", "piétonnifier")
+FRENCH_VERB_SUFFIXES = ("iser", "ifier")
+
+
+@lru_cache(maxsize=100_000)
+def french_verb(word: str) -> bool:
+    """A French word the tagger's lemma lists know as a verb and not as a noun ("rénover"), or
+    an "-iser" / "-ifier" infinitive that is no noun ("végétaliser")."""
+    nlp = french_pipeline()
+    if nlp is None:
+        return False
+    from spacy.strings import get_string_id
+
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    lower = word.lower()
+    if lower in index.get(get_string_id("noun"), ()):
+        return False
+    return lower in index.get(get_string_id("verb"), ()) or lower.endswith(FRENCH_VERB_SUFFIXES)
+
+
 @lru_cache(maxsize=100_000)
 def english_non_noun(word: str) -> bool:
     """A word WordNet knows, but never as a noun ("peaceful", "exist", "confusing")."""
@@ -287,6 +307,8 @@ def _french_phrases(texts: list[str]) -> list[list[tuple[str, str, bool]]]:
         tokens = list(doc)
         for start, token in enumerate(tokens):
             if token.pos_ not in ("NOUN", "PROPN") or not _usable(token.text, "fr"):
+                continue
+            if french_verb(token.text):  # "Végétaliser les murs": an infinitive read as a noun
                 continue
             # the head alone, then with each following adjective / noun / "de" complement
             words = [token]

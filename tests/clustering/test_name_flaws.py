@@ -235,3 +235,18 @@ def test_english_names_end_on_nouns_and_skip_curly_contractions():
         assert "peaceful" not in phrases, name  # "peaceful compromise" may stay
         assert not {"it's", "it’s"} & words_of(name), name
     assert "equality" in words_of(names[0]), names
+
+
+def test_a_french_infinitive_opening_a_proposal_names_nothing():
+    """ "Végétaliser les murs": the tagger reads the capitalised infinitive as a noun; the
+    lemma lists know it as a verb and not a noun, so "murs" names the group."""
+    from cocreate.clustering.names import french_verb
+
+    assert french_verb("Végétaliser") and french_verb("rénover") and french_verb("Piétonniser")
+    for noun in ("dîner", "quartier", "atelier", "avenir", "Saint-Sulpice", "Louvois"):
+        assert not french_verb(noun), noun
+    texts = ["Végétaliser les murs", "Végétaliser les murs du collège", "Végétaliser nos murs"]
+    texts += ["Un banc au square", "Des bancs au square", "Bancs du square"]
+    names = name_groups(texts, [0, 0, 0, 1, 1, 1], languages=["fr"] * 6)
+    assert "vegetaliser" not in words_of(names[0]), names
+    assert fold(names[0].label.split(" · ")[0]) == "murs", names
