@@ -238,8 +238,17 @@ def english_non_noun(word: str) -> bool:
 
 
 def english_verb(word: str) -> bool:
+    """A verb that opens a proposal ("Identify ...", "Restore ..."): the closed list, the
+    suffixes, or a word WordNet knows as a verb and neither as a noun nor an adjective."""
     folded = fold(word)
-    return folded in ENGLISH_VERBS or folded.endswith(VERB_SUFFIXES)
+    if folded in ENGLISH_VERBS or folded.endswith(VERB_SUFFIXES):
+        return True
+    index = english_parts_of_speech()
+    if not index or folded.endswith("ing"):  # a gerund names a thing: "Legalizing marijuana"
+        return False
+    forms = {folded, _lemma("en", word)}
+    nominal = any(form in index["noun"] or form in index["adj"] for form in forms)
+    return not nominal and any(form in index["verb"] for form in forms)
 
 
 @lru_cache(maxsize=100_000)

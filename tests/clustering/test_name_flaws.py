@@ -220,6 +220,10 @@ def test_english_names_end_on_nouns_and_skip_curly_contractions():
     assert english_non_noun("confusing") and english_non_noun("inflicting")
     for noun in ("equality", "housing", "voting", "raises", "Trump", "Bowling", "embrace"):
         assert not english_non_noun(noun), noun
+    # WordNet's verbs that are neither nouns nor adjectives open no phrase; gerunds do
+    assert english_verb("Restore") and english_verb("install") and english_verb("protect")
+    for opener in ("Legalizing", "plant", "public", "housing", "Affordable"):
+        assert not english_verb(opener), opener
     texts = [
         "It’s peaceful, equality matters",
         "Equality, it’s peaceful",
