@@ -71,6 +71,8 @@ _PHRASE_VECTORS: dict[tuple, np.ndarray] = {}
 MAX_PHRASE_WORDS = 3
 # a word capitalised in at least this share of its uses is a proper noun (keeps capitals)
 PROPER_SHARE = 0.7
+# a word in capitals this long or shorter is an acronym ("SNCF"); longer, it is shouted
+ACRONYM_LETTERS = 4
 # a place named in this share of a group's texts holds the group: the name says the place
 PLACE_SHARE = 0.4
 NEVER_FILE = STOPWORDS_DIR / "never-in-names.txt"
@@ -269,6 +271,12 @@ def simplemma_lemma(word: str, language: str) -> str:
     return simplemma.lemmatize(word, lang=language)
 
 
+def _base_form(word: str, language: str) -> str:
+    """The word's lemma, capitalised as written ("Keskuspuistoon": "Keskuspuisto")."""
+    lemma = simplemma_lemma(word, language)
+    return lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma
+
+
 @lru_cache(maxsize=100_000)
 def _german_adjective(word: str) -> bool:
     """A lower-case German word before a noun is kept when inflected like an adjective
@@ -423,16 +431,35 @@ def _other_phrases(texts: list[str], languages: list[str]) -> list[list[tuple[st
                     surface = text[part[0][2] : part[-1][3]]
                     if language == "de" and size == 1 and _genitive(surface, language):
                         surface = simplemma_lemma(surface, language)  # "Verkehrs": "Verkehr"
+                    # a Finnish word alone in its base form ("Helsinkiin": "Helsinki"); in a
+                    # phrase its case may be what the phrase says ("Kenttä vihdoin kuntoon")
+                    if language == "fi" and size == 1:
+                        surface = _base_form(surface, "fi")
                     proper = language != "de" and all(t[1][:1].isupper() for t in part)
                     candidates.append((key, surface, proper))
         found.append(candidates)
     return found
 
 
+def _shouted(form: str) -> bool:
+    """Typed in capitals ("APARCAMIENTO REGULADO"), not an acronym ("SNCF", "EMT")."""
+    return form.isupper() and any(len(word) > ACRONYM_LETTERS for word in form.split())
+
+
 def _shown(forms: Counter, language: str) -> str:
     """The form people wrote most, lower case unless a proper noun (capitalised in most
-    uses, or with a capital inside: "Champ-de-Mars") or German."""
+    uses, or with a capital inside: "Champ-de-Mars") or German; a form typed in capitals
+    gives way to another spelling, else is lowered (its acronyms kept)."""
     written = forms.most_common(1)[0][0]
+    if _shouted(written):
+        quieter = [form for form, _ in forms.most_common() if not _shouted(form)]
+        written = (
+            quieter[0]
+            if quieter
+            else " ".join(
+                word.lower() if len(word) > ACRONYM_LETTERS else word for word in written.split(" ")
+            )
+        )
     total = sum(forms.values())
     capitalised = sum(n for form, n in forms.items() if form[:1].isupper())
     inner = any(ch.isupper() for ch in written[1:])

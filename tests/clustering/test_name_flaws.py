@@ -254,3 +254,18 @@ def test_a_french_infinitive_opening_a_proposal_names_nothing():
     names = name_groups(texts, [0, 0, 0, 1, 1, 1], languages=["fr"] * 6)
     assert "vegetaliser" not in words_of(names[0]), names
     assert fold(names[0].label.split(" · ")[0]) == "murs", names
+
+
+def test_titles_typed_in_capitals_and_finnish_cases_are_shown_plainly():
+    """ "APARCAMIENTO REGULADO" is shown "Aparcamiento regulado", its acronyms kept ("EMT");
+    a Finnish word alone is shown in its base form ("Helsinkiin": "Helsinki")."""
+    texts = ["APARCAMIENTO REGULADO", "Más APARCAMIENTO REGULADO", "APARCAMIENTO REGULADO ya"]
+    texts += ["Autobús EMT nocturno", "Más autobús EMT", "Autobús EMT al barrio"]
+    names = name_groups(texts, [0, 0, 0, 1, 1, 1], languages=["es"] * 6)
+    assert names[0].label == "Aparcamiento regulado", names
+    assert "EMT" in names[1].label, names
+    texts = ["Lisää penkkejä Helsinkiin", "Helsinkiin uusi tori", "Helsinkiin lisää"]
+    texts += ["Koirapuisto Vallilaan", "Uusi koirapuisto", "Koirapuisto kuntoon"]
+    names = name_groups(texts, [0, 0, 0, 1, 1, 1], languages=["fi"] * 6)
+    assert names[0].label.split(" · ")[0] == "Helsinki", names
+    assert "Helsinkiin" not in names[0].keywords, names  # "Helsinkiin tori" may stay
