@@ -182,7 +182,8 @@ def load_naming_resources() -> None:
     """Load the French tagger and every lexicon naming reads, as the first naming would (a
     benchmark times the naming apart from this one-off load)."""
     french_pipeline()
-    english_parts_of_speech()
+    for language in INDEXED_LANGUAGES:
+        parts_of_speech(language)
     _known("warmup")
 
 
@@ -192,20 +193,40 @@ def _known(word: str) -> bool:
     return any(simplemma.is_known(word, lang=lang) for lang in LEXICON_LANGUAGES)
 
 
-@lru_cache(maxsize=1)
-def english_parts_of_speech() -> dict[str, frozenset[str]]:
-    """WordNet's English base forms per part of speech (spaCy's lemma index, shipped by
-    ``spacy-lookups-data``): noun, verb, adj, adv; empty when the package is missing."""
+# languages whose parts of speech come from spaCy's lemma index (spacy-lookups-data): WordNet's
+# English base forms, and Spanish ones
+INDEXED_LANGUAGES = ("en", "es")
+
+
+@lru_cache(maxsize=len(INDEXED_LANGUAGES))
+def parts_of_speech(language: str) -> dict[str, frozenset[str]]:
+    """Base forms per part of speech (noun, verb, adj, adv) from spaCy's lemma index, shipped
+    by ``spacy-lookups-data``; empty for another language or when the package is missing."""
+    if language not in INDEXED_LANGUAGES:
+        return {}
     try:
         from spacy.lookups import load_lookups
         from spacy.strings import get_string_id
 
-        index = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
+        index = load_lookups(language, ["lemma_index"]).get_table("lemma_index")
     except (ImportError, ValueError, OSError):
         return {}
     return {
         pos: frozenset(index.get(get_string_id(pos), ())) for pos in ("noun", "verb", "adj", "adv")
     }
+
+
+@lru_cache(maxsize=100_000)
+def verb_only(word: str, language: str) -> bool:
+    """A word the index knows as a verb and neither as a noun nor an adjective ("restore",
+    "plantar"); a gerund ("legalizing") names a thing and is none."""
+    index = parts_of_speech(language)
+    lower = word.lower()
+    if not index or (language == "en" and lower.endswith("ing")):
+        return False
+    forms = {lower, fold(word), simplemma_lemma(word, language).lower()}
+    nominal = any(form in index["noun"] or form in index["adj"] for form in forms)
+    return not nominal and any(form in index["verb"] for form in forms)
 
 
 # French verbs of these endings are made from nouns and adjectives ("végétaliser", "piétonnifier")
@@ -231,7 +252,7 @@ def french_verb(word: str) -> bool:
 @lru_cache(maxsize=100_000)
 def english_non_noun(word: str) -> bool:
     """A word WordNet knows, but never as a noun ("peaceful", "exist", "confusing")."""
-    index = english_parts_of_speech()
+    index = parts_of_speech("en")
     if not index:
         return False
     forms = {fold(word), _lemma("en", word), fold(word).rstrip("s")}
@@ -243,14 +264,7 @@ def english_verb(word: str) -> bool:
     """A verb that opens a proposal ("Identify ...", "Restore ..."): the closed list, the
     suffixes, or a word WordNet knows as a verb and neither as a noun nor an adjective."""
     folded = fold(word)
-    if folded in ENGLISH_VERBS or folded.endswith(VERB_SUFFIXES):
-        return True
-    index = english_parts_of_speech()
-    if not index or folded.endswith("ing"):  # a gerund names a thing: "Legalizing marijuana"
-        return False
-    forms = {folded, _lemma("en", word)}
-    nominal = any(form in index["noun"] or form in index["adj"] for form in forms)
-    return not nominal and any(form in index["verb"] for form in forms)
+    return folded in ENGLISH_VERBS or folded.endswith(VERB_SUFFIXES) or verb_only(word, "en")
 
 
 @lru_cache(maxsize=100_000)
@@ -426,6 +440,8 @@ def _other_phrases(texts: list[str], languages: list[str]) -> list[list[tuple[st
                     if language == "en" and (
                         english_verb(part[0][1]) or english_non_noun(part[-1][1])
                     ):
+                        continue
+                    if language == "es" and verb_only(part[0][1], "es"):  # "Plantar árboles"
                         continue
                     key = " ".join(_lemma(language, t[1]) for t in part)
                     surface = text[part[0][2] : part[-1][3]]

@@ -269,3 +269,18 @@ def test_titles_typed_in_capitals_and_finnish_cases_are_shown_plainly():
     names = name_groups(texts, [0, 0, 0, 1, 1, 1], languages=["fi"] * 6)
     assert names[0].label.split(" · ")[0] == "Helsinki", names
     assert "Helsinkiin" not in names[0].keywords, names  # "Helsinkiin tori" may stay
+
+
+def test_a_spanish_infinitive_opening_a_title_names_nothing():
+    """No Spanish tagger: the lemma index of spacy-lookups-data knows "plantar" and
+    "eliminar" as verbs only, "lugar" and "mejora" as nouns."""
+    from cocreate.clustering.names import verb_only
+
+    assert verb_only("Plantar", "es") and verb_only("Eliminar", "es")
+    assert not verb_only("Lugar", "es") and not verb_only("mejora", "es")
+    texts = ["Plantar árboles en la calle", "Plantar árboles", "Plantar árboles en el parque"]
+    texts += ["Eliminar la basura", "Eliminar basura del barrio", "Eliminar basura"]
+    names = name_groups(texts, [0, 0, 0, 1, 1, 1], languages=["es"] * 6)
+    for name in names.values():
+        assert not {"plantar", "eliminar"} & words_of(name), name
+    assert "arboles" in words_of(names[0]) and "basura" in words_of(names[1]), names
