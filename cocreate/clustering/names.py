@@ -21,9 +21,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import islice
 
 import numpy as np
 
@@ -193,22 +194,28 @@ def _known(word: str) -> bool:
     return any(simplemma.is_known(word, lang=lang) for lang in LEXICON_LANGUAGES)
 
 
-# languages whose parts of speech come from spaCy's lemma index (spacy-lookups-data): WordNet's
-# English base forms, and Spanish ones
-INDEXED_LANGUAGES = ("en", "es")
+# languages whose parts of speech come from spaCy's lemma index: French from the tagger's own
+# table, WordNet's English and Spanish base forms from spacy-lookups-data
+INDEXED_LANGUAGES = ("fr", "en", "es")
+# French verbs of these endings are made from nouns and adjectives ("végétaliser")
+FRENCH_VERB_SUFFIXES = ("iser", "ifier")
 
 
 @lru_cache(maxsize=len(INDEXED_LANGUAGES))
 def parts_of_speech(language: str) -> dict[str, frozenset[str]]:
-    """Base forms per part of speech (noun, verb, adj, adv) from spaCy's lemma index, shipped
-    by ``spacy-lookups-data``; empty for another language or when the package is missing."""
+    """Base forms per part of speech (noun, verb, adj, adv) from spaCy's lemma index; empty
+    for another language or when the tables are missing."""
     if language not in INDEXED_LANGUAGES:
         return {}
     try:
         from spacy.lookups import load_lookups
         from spacy.strings import get_string_id
 
-        index = load_lookups(language, ["lemma_index"]).get_table("lemma_index")
+        nlp = french_pipeline() if language == "fr" else None
+        if nlp is not None:
+            index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        else:
+            index = load_lookups(language, ["lemma_index"]).get_table("lemma_index")
     except (ImportError, ValueError, OSError):
         return {}
     return {
@@ -217,47 +224,33 @@ def parts_of_speech(language: str) -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=100_000)
+def _parts_of(word: str, language: str) -> frozenset[str]:
+    """The parts of speech the index gives the word, its folded form or its lemma."""
+    forms = {word.lower(), fold(word), simplemma_lemma(word, language).lower()}
+    index = parts_of_speech(language)
+    return frozenset(pos for pos, words in index.items() if forms & words)
+
+
 def verb_only(word: str, language: str) -> bool:
     """A word the index knows as a verb and neither as a noun nor an adjective ("restore",
     "plantar"); a gerund ("legalizing") names a thing and is none."""
-    index = parts_of_speech(language)
-    lower = word.lower()
-    if not index or (language == "en" and lower.endswith("ing")):
+    if language == "en" and word.lower().endswith("ing"):
         return False
-    forms = {lower, fold(word), simplemma_lemma(word, language).lower()}
-    nominal = any(form in index["noun"] or form in index["adj"] for form in forms)
-    return not nominal and any(form in index["verb"] for form in forms)
+    parts = _parts_of(word, language)
+    return "verb" in parts and not parts & {"noun", "adj"}
 
 
-# French verbs of these endings are made from nouns and adjectives ("végétaliser", "piétonnifier")
-FRENCH_VERB_SUFFIXES = ("iser", "ifier")
-
-
-@lru_cache(maxsize=100_000)
 def french_verb(word: str) -> bool:
     """A French word the tagger's lemma lists know as a verb and not as a noun ("rénover"), or
     an "-iser" / "-ifier" infinitive that is no noun ("végétaliser")."""
-    nlp = french_pipeline()
-    if nlp is None:
-        return False
-    from spacy.strings import get_string_id
-
-    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    lower = word.lower()
-    if lower in index.get(get_string_id("noun"), ()):
-        return False
-    return lower in index.get(get_string_id("verb"), ()) or lower.endswith(FRENCH_VERB_SUFFIXES)
+    parts = _parts_of(word, "fr")
+    return "noun" not in parts and ("verb" in parts or word.lower().endswith(FRENCH_VERB_SUFFIXES))
 
 
-@lru_cache(maxsize=100_000)
 def english_non_noun(word: str) -> bool:
     """A word WordNet knows, but never as a noun ("peaceful", "exist", "confusing")."""
-    index = parts_of_speech("en")
-    if not index:
-        return False
-    forms = {fold(word), _lemma("en", word), fold(word).rstrip("s")}
-    known = any(form in index[pos] for form in forms for pos in ("verb", "adj", "adv"))
-    return known and not any(form in index["noun"] for form in forms)
+    parts = _parts_of(word, "en")
+    return bool(parts) and "noun" not in parts
 
 
 def english_verb(word: str) -> bool:
@@ -641,9 +634,9 @@ def name_groups(
 
     picks, echoes, topics = None, {}, {}
     if embedder is not None and vectors is not None:
-        topics = {g: vectors[sample[g][:REPRESENTATIVE]].mean(axis=0) for g in groups if sample[g]}
+        means = {g: vectors[sample[g][:REPRESENTATIVE]].mean(axis=0) for g in groups if sample[g]}
+        topics = {g: t / max(float(np.linalg.norm(t)), 1e-12) for g, t in means.items()}
         picks, echoes = _by_topic(scored, forms, topics, embedder, is_place, held_by_place)
-        topics = {g: t / max(float(np.linalg.norm(t)), 1e-12) for g, t in topics.items()}
     names: dict[int, GroupName] = {}
     heads: set[str] = set()
     pairs: set[frozenset[str]] = set()
@@ -676,10 +669,10 @@ def name_groups(
         # echoes are of the topic's first pick: none when another phrase opens the name
         opened_as_picked = picks is not None and keys[:1] == picks.get(group, [])[:1]
         echo = echoes.get(group, set()) if opened_as_picked else set()
+        best_of = None
         if picks is not None and group in topics:
-            label = _label_by_topic(named_by, shown(named_by), pairs, echo, group, topics, embedder)
-        else:
-            label = _label(named_by, shown(named_by), pairs, echo)
+            best_of = partial(_widest_margin, group=group, topics=topics, embedder=embedder)
+        label = _label(named_by, shown(named_by), pairs, echo, best_of)
         names[group] = GroupName(label, shown(keys)[:top_n])
     return {group: names[group] for group in groups}
 
@@ -711,62 +704,46 @@ def _without_repeats(keys: list[str]) -> list[str]:
     return kept
 
 
-def _label(keys: list[str], shown: list[str], taken: set[frozenset[str]], echoes: set[str]) -> str:
-    """The best phrase; a one-word phrase gets the next one beside it ("Vélo · stationnement"),
-    never a pair another group's name already holds (recorded in ``taken``) nor the first
-    said again in another language (``echoes``: "Trees", "arbres")."""
-    if not keys:
-        return ""
-    label = shown[0]
-    if len(keys) > 1 and " " not in keys[0]:
-        first = set(keys[0].split())
-        pairs = zip(keys[1:], shown[1:], strict=True)
-        fresh = ((k, s) for k, s in pairs if not set(k.split()) & first and k not in echoes)
-        second = next(((k, s) for k, s in fresh if frozenset((keys[0], k)) not in taken), None)
-        if second:
-            label = f"{label} · {second[1]}"
-            taken.add(frozenset((keys[0], second[0])))
-    return _capitalised(label)
-
-
-def _label_by_topic(
+def _label(
     keys: list[str],
     shown: list[str],
     taken: set[frozenset[str]],
     echoes: set[str],
-    group: int,
-    topics: dict[int, np.ndarray],
-    embedder,
+    best_of: Callable[[list[str]], int] | None = None,
 ) -> str:
-    """The best phrase alone or with one of the next ``SECOND_OPTIONS`` beside it (same rules
-    as :func:`_label`), whichever whole name is nearest the group's topic less its cosine to
-    the nearest other group's topic: a name tells its group from its neighbours as a whole."""
+    """The best phrase, alone or with one of the next ``SECOND_OPTIONS`` beside it when it is
+    one word ("Vélo · stationnement"): never a pair another group's name already holds
+    (recorded in ``taken``) nor the first said again in another language (``echoes``: "Trees",
+    "arbres"). ``best_of`` picks among the whole names (index); without it, the first pair."""
     if not keys:
         return ""
     options = [(shown[0], None)]
     if " " not in keys[0]:
         first = set(keys[0].split())
-        pairs = zip(keys[1:], shown[1:], strict=True)
         fresh = (
             (k, s)
-            for k, s in pairs
+            for k, s in zip(keys[1:], shown[1:], strict=True)
             if not set(k.split()) & first
             and k not in echoes
             and frozenset((keys[0], k)) not in taken
         )
-        options += [(f"{shown[0]} · {s}", k) for k, s in list(fresh)[:SECOND_OPTIONS]]
+        options += [(f"{shown[0]} · {s}", k) for k, s in islice(fresh, SECOND_OPTIONS)]
     texts = [_capitalised(text) for text, _ in options]
-    if len(options) == 1:
-        return texts[0]
+    best = 0 if len(options) == 1 else 1 if best_of is None else best_of(texts)
+    if options[best][1] is not None:
+        taken.add(frozenset((keys[0], options[best][1])))
+    return texts[best]
+
+
+def _widest_margin(texts: list[str], group: int, topics: dict[int, np.ndarray], embedder) -> int:
+    """The name whose cosine to its group's topic, less its cosine to the nearest other
+    group's topic, is highest: a name tells its group from its neighbours as a whole."""
     vectors = _phrase_vectors(embedder, texts)
     margin = vectors @ topics[group]
     others = [topic for g, topic in topics.items() if g != group]
     if others:
         margin = margin - (vectors @ np.vstack(others).T).max(axis=1)
-    best = int(np.argmax(margin))
-    if options[best][1] is not None:
-        taken.add(frozenset((keys[0], options[best][1])))
-    return texts[best]
+    return int(np.argmax(margin))
 
 
 def _by_topic(
@@ -787,7 +764,7 @@ def _by_topic(
     for group, rows in scored.items():
         if not rows or group not in topics:
             continue
-        topic = topics[group] / max(float(np.linalg.norm(topics[group])), 1e-12)
+        topic = topics[group]
         evidence = []
         for _, key in rows:
             value = float(vectors[row_of[key]] @ topic)
