@@ -4,8 +4,9 @@ most representative ideas.
 Words are compared without case or accents and reduced to their Snowball stem, so "piste",
 "pistes" and "Pistes" count as one keyword, shown in the form people wrote most often. The
 stop words of each idea's own language (French, English, German, Spanish, Finnish, Italian,
-Dutch, Portuguese: the ``stop-words`` package), French and English ones, and the words of
-``templates/stopwords/`` (filler words, the never-in-names list) never become keywords.
+Dutch, Portuguese: the ``stop-words`` package, its English list cut to function words), French
+and English ones, and the words of ``templates/stopwords/`` (filler words, the never-in-names
+list) never become keywords.
 Two-word keywords ("pistes cyclables") come from words written next to each other.
 """
 
@@ -60,7 +61,7 @@ def stop_words(language: str | None = None) -> frozenset[str]:
     folded. Without a language: French and English."""
     from stop_words import get_stop_words
 
-    words = set(get_stop_words("fr")) | set(get_stop_words("en"))
+    words = set(get_stop_words("fr")) | english_function_words()
     if language in SNOWBALL and language not in ("fr", "en"):
         words |= set(get_stop_words(language))
     for path in sorted(STOPWORDS_DIR.glob("*.txt")):
@@ -68,6 +69,43 @@ def stop_words(language: str | None = None) -> frozenset[str]:
             if line.strip() and not line.startswith("#"):
                 words.add(line.strip())
     return frozenset(fold(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def english_function_words() -> frozenset[str]:
+    """The ``stop-words`` package's English list without its content words: it is a web
+    search list of 1,333 words that holds "computer", "home", "website", "research", "state",
+    "test", "free", "young". A word WordNet knows as a noun or an adjective (spacy-lookups-data)
+    stays only when spaCy's English list, made of function words, has it too; a verb's
+    inflected forms stay, and ``templates/stopwords`` holds the fillers ("thing", "want")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    from stop_words import get_stop_words
+
+    words = set(get_stop_words("en"))
+    try:
+        from spacy.lookups import load_lookups
+        from spacy.strings import get_string_id
+
+        index = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
+        content = set(index.get(get_string_id("noun"), ())) | set(
+            index.get(get_string_id("adj"), ())
+        )
+        verbs = set(index.get(get_string_id("verb"), ()))
+    except (ImportError, ValueError, OSError):  # the tables missing: the list as it is
+        return frozenset(words | set(STOP_WORDS))
+    import simplemma
+
+    # "isn", "cant", "ill" (I'll) are what is left of a contraction, not words
+    contracted = {part for w in words if "'" in w for part in (w.replace("'", ""), w.split("'")[0])}
+
+    def is_content(word: str) -> bool:
+        lemma = simplemma.lemmatize(word, lang="en")
+        if lemma != word and lemma in verbs:  # "going", "said", "wants": a verb's forms stay
+            return False
+        singular = {word, word[:-1] if word.endswith("s") else word}
+        return len(word) >= 3 and word not in contracted and bool(singular & content)
+
+    return frozenset({w for w in words if not is_content(w)} | set(STOP_WORDS))
 
 
 _THREAD_STEMMERS = threading.local()

@@ -284,3 +284,30 @@ def test_a_spanish_infinitive_opening_a_title_names_nothing():
     for name in names.values():
         assert not {"plantar", "eliminar"} & words_of(name), name
     assert "arboles" in words_of(names[0]) and "basura" in words_of(names[1]), names
+
+
+def test_english_content_words_are_not_stop_words():
+    """The stop-words package's English list is a web search list ("computer", "home",
+    "website", "test"): content words come back, function words and fillers stay out."""
+    from cocreate.clustering.labels import stop_words
+
+    stops = stop_words("en")
+    for word in ("website", "home", "research", "test", "young", "free", "world", "fire"):
+        assert word not in stops, word
+    for word in ("the", "would", "isn", "going", "said", "thing", "want", "stop"):
+        assert word in stops, word
+    texts = [
+        "The city website is slow on phones",
+        "Redesign the city website for blind people",
+        "City website: put the bus times online",
+        "Free public transport for young people",
+        "Young people should ride buses for free",
+        "Free transport for young people and students",
+        "test 2347862378",
+        "test 9836452",
+        "test 118736",
+    ]
+    names = name_groups(texts, [0, 0, 0, 1, 1, 1, 2, 2, 2], languages=["en"] * 9)
+    assert "website" in words_of(names[0]), names[0]
+    assert {"young", "free"} & words_of(names[1]), names[1]
+    assert names[2].label == "Test", names[2]
