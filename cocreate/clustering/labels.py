@@ -61,7 +61,8 @@ def stop_words(language: str | None = None) -> frozenset[str]:
     folded. Without a language: French and English."""
     from stop_words import get_stop_words
 
-    words = set(get_stop_words("fr")) | english_function_words()
+    # English: english-function-words.txt of STOPWORDS_DIR, written by english_function_words
+    words = set(get_stop_words("fr"))
     if language in SNOWBALL and language not in ("fr", "en"):
         words |= set(get_stop_words(language))
     for path in sorted(STOPWORDS_DIR.glob("*.txt")):
@@ -71,13 +72,17 @@ def stop_words(language: str | None = None) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
-@lru_cache(maxsize=1)
+ENGLISH_FUNCTION_WORDS_FILE = STOPWORDS_DIR / "english-function-words.txt"
+
+
 def english_function_words() -> frozenset[str]:
     """The ``stop-words`` package's English list without its content words: it is a web
     search list of 1,333 words that holds "computer", "home", "website", "research", "state",
     "test", "free", "young". A word WordNet knows as a noun or an adjective (spacy-lookups-data)
     stays only when spaCy's English list, made of function words, has it too; a verb's
-    inflected forms stay, and ``templates/stopwords`` holds the fillers ("thing", "want")."""
+    inflected forms stay, and ``templates/stopwords`` holds the fillers ("thing", "want").
+    Loading WordNet's index takes seconds: the list is written once to
+    ``ENGLISH_FUNCTION_WORDS_FILE`` (``write_english_function_words``), which a test checks."""
     from spacy.lang.en.stop_words import STOP_WORDS
     from stop_words import get_stop_words
 
@@ -106,6 +111,15 @@ def english_function_words() -> frozenset[str]:
         return len(word) >= 3 and word not in contracted and bool(singular & content)
 
     return frozenset({w for w in words if not is_content(w)} | set(STOP_WORDS))
+
+
+def write_english_function_words() -> None:
+    words = sorted(english_function_words())
+    header = (
+        "# English stop words: function words only (decision 0085). Written by\n"
+        "# cocreate.clustering.labels.write_english_function_words(); do not edit by hand.\n"
+    )
+    ENGLISH_FUNCTION_WORDS_FILE.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
 
 
 _THREAD_STEMMERS = threading.local()

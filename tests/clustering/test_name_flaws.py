@@ -289,8 +289,17 @@ def test_a_spanish_infinitive_opening_a_title_names_nothing():
 def test_english_content_words_are_not_stop_words():
     """The stop-words package's English list is a web search list ("computer", "home",
     "website", "test"): content words come back, function words and fillers stay out."""
-    from cocreate.clustering.labels import stop_words
+    from cocreate.clustering.labels import (
+        ENGLISH_FUNCTION_WORDS_FILE,
+        english_function_words,
+        stop_words,
+    )
 
+    written = ENGLISH_FUNCTION_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    assert {w for w in written if not w.startswith("#")} == english_function_words(), (
+        "regenerate it: python -c 'from cocreate.clustering.labels import"
+        " write_english_function_words as w; w()'"
+    )
     stops = stop_words("en")
     for word in ("website", "home", "research", "test", "young", "free", "world", "fire"):
         assert word not in stops, word
