@@ -12,7 +12,15 @@ import click
 
 from cocreate.access import is_loopback, reset_facilitator_secret, room_host
 from cocreate.cli_triage import COMMANDS as TRIAGE_COMMANDS
-from cocreate.clustering import ModelNotFound, cluster_cards, cluster_workshop
+from cocreate.clustering import (
+    ModelNotFound,
+    allow_in_names,
+    cluster_cards,
+    cluster_workshop,
+    forbid_in_names,
+    never_in_names,
+)
+from cocreate.clustering.labels import fold
 from cocreate.clustering.llm_names import (
     ENV_MODEL,
     ENV_URL,
@@ -35,7 +43,7 @@ from cocreate.ingest import FIELDS, IngestError, import_file
 from cocreate.privacy import PrivacyOptions
 from cocreate.server import run_server, server_env, streamlit_command
 from cocreate.spreadsheet import neutralise_row
-from cocreate.store import DB_ENV_VAR, Store, StoreError, default_db_path
+from cocreate.store import DB_ENV_VAR, Store, StoreError, default_actor, default_db_path
 from cocreate.store.backup import ScheduledBackup, backup_database, restore_database
 from cocreate.store.faults import DATABASE_ERRORS, fault_from
 from cocreate.store.versions import newer_schema_of
@@ -410,6 +418,38 @@ def cluster(
     for card in cards:
         keywords = ", ".join(card["keywords"][:5])
         click.echo(f"#{card['id']}\t{card['size']}\t{card['label']}\t[{keywords}]")
+
+
+@cli.command("never-in-names")
+@click.option("--add", "added", multiple=True, help="A word never to use in names (repeatable).")
+@click.option("--allow", "allowed", multiple=True, help="A word to allow again (repeatable).")
+@click.option("--by", default=None, help="Who changes the list (default: this account).")
+@click.pass_context
+def never_in_names_command(
+    ctx: click.Context, added: tuple[str, ...], allowed: tuple[str, ...], by: str | None
+) -> None:
+    """List, add or allow again the words never used in group and theme names, for every
+    workshop of the database; the next `cocreate cluster` names the groups without them."""
+    who = by or default_actor()
+    with _open(ctx) as store:
+        try:
+            for word in added:
+                forbid_in_names(store, word, by=who)
+            in_force = {row["word"]: row for row in store.words_never_in_names()}
+            for word in allowed:
+                row = in_force.get(fold(" ".join(word.split())))
+                if row is None:
+                    raise click.ClickException(f"{word!r} is not in the list.")
+                allow_in_names(store, row["id"], by=who)
+        except ValueError as refused:
+            raise click.ClickException(str(refused)) from None
+        rows = store.words_never_in_names()
+    for row in rows:
+        click.echo(f"{row['written']}\tadded by {row['added_by']}, {row['added_at']}")
+    click.echo(
+        f"{len(rows)} words of this database and {len(never_in_names())} of the installed list"
+        " (not shown) never name a group or a theme."
+    )
 
 
 @cli.command()

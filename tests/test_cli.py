@@ -103,3 +103,20 @@ def test_python_dash_m_runs_the_cli():
         [sys.executable, "-m", "cocreate", "--help"], capture_output=True, text=True, check=True
     )
     assert "import" in result.stdout and "serve" in result.stdout
+
+
+def test_words_never_in_names_are_listed_added_and_allowed_again(db_path):
+    listed = run(
+        db_path, "never-in-names", "--add", "Vélo", "--add", "Champ-de-Mars", "--by", "Ana"
+    )
+    assert listed.exit_code == 0, listed.output
+    assert "Vélo\tadded by Ana" in listed.output and "Champ-de-Mars\tadded by Ana" in listed.output
+    assert "2 words of this database" in listed.output
+    refused = run(db_path, "never-in-names", "--add", "deux mots")
+    assert refused.exit_code == 1 and "one word at a time" in refused.output
+    unknown = run(db_path, "never-in-names", "--allow", "trottinette")
+    assert unknown.exit_code == 1 and "'trottinette' is not in the list" in unknown.output
+    allowed = run(db_path, "never-in-names", "--allow", "VELO")
+    assert allowed.exit_code == 0 and "Vélo" not in allowed.output
+    with Store(db_path) as store:
+        assert [w["written"] for w in store.words_never_in_names()] == ["Champ-de-Mars"]

@@ -28,6 +28,8 @@ from cocreate.clustering.clusterer import (
     normalise_rows,
 )
 from cocreate.clustering.edits import (
+    allow_in_names,
+    forbid_in_names,
     merge_clusters,
     merge_ideas,
     merge_themes,
@@ -72,7 +74,7 @@ from cocreate.clustering.llm_names import (
     propose_names,
 )
 from cocreate.clustering.maps import map_coordinates
-from cocreate.clustering.names import GroupName, name_groups, never_in_names
+from cocreate.clustering.names import GroupName, forbidden_in_names, name_groups, never_in_names
 from cocreate.clustering.pipeline import (
     DEFAULT_DUPLICATE_THRESHOLD,
     DUPLICATE_THRESHOLD_BY_MODEL,
@@ -83,6 +85,7 @@ from cocreate.clustering.pipeline import (
     assign_new_ideas,
     cluster_texts,
     cluster_workshop,
+    cluster_workshop_again,
     duplicate_threshold_for,
 )
 from cocreate.clustering.tree import (
@@ -122,6 +125,10 @@ __all__ = [
     "GroupName",
     "name_groups",
     "never_in_names",
+    "forbidden_in_names",
+    "forbid_in_names",
+    "allow_in_names",
+    "cluster_workshop_again",
     "NamingEndpoint",
     "NamingEndpointRefused",
     "naming_endpoint_from_env",

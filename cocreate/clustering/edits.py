@@ -23,7 +23,8 @@ from cocreate.clustering.embed import (
     idea_text_for_embedding,
     model_spec_for,
 )
-from cocreate.clustering.labels import cluster_keywords, label_from_keywords
+from cocreate.clustering.labels import WORD, cluster_keywords, fold, label_from_keywords
+from cocreate.clustering.names import forbidden_in_names, holds_forbidden
 
 if TYPE_CHECKING:
     from cocreate.store import Store
@@ -44,7 +45,12 @@ __all__ = [
     "move_group",
     "merge_themes",
     "split_theme",
+    "forbid_in_names",
+    "allow_in_names",
 ]
+
+# a word staff forbid in names: one word as people write it, of a reasonable length
+MAX_FORBIDDEN_CHARS = 60
 
 
 def rename_cluster(store: Store, cluster_id: int, label: str) -> None:
@@ -139,6 +145,8 @@ def _refresh_cluster(store: Store, workshop_id: int, cluster_id: int) -> None:
     texts = [idea_text_for_embedding(i) for i in ideas]
     groups = [1 if i["id"] in members else 0 for i in ideas]
     words = cluster_keywords(texts, groups, languages=[i["language"] for i in ideas]).get(1, [])
+    never = forbidden_in_names(store)
+    words = [w for w in words if not holds_forbidden(w, never)]
     cluster = store.get_cluster(cluster_id)
     fields: dict[str, Any] = {"keywords": words}
     if not cluster["label_edited"]:
@@ -294,3 +302,24 @@ def split_theme(store: Store, theme_id: int, *, seed: int = 0) -> list[int]:
     pin_theme(store, theme_id)
     pin_theme(store, new_id)
     return [theme_id, new_id]
+
+
+def forbid_in_names(store: Store, word: str, *, by: str) -> dict[str, Any]:
+    """Never use ``word`` in a group or theme name again, in any workshop of the database
+    (beside the installed list); compared without case or accents, in each part of a
+    hyphenated word. The names change at the next clustering
+    (:func:`~cocreate.clustering.pipeline.cluster_workshop_again`). Returns the stored word."""
+    written = " ".join(word.split())
+    if not written:
+        raise ValueError("Type the word never to use in names.")
+    if len(written) > MAX_FORBIDDEN_CHARS or not WORD.fullmatch(written):
+        raise ValueError(
+            f"{written[:MAX_FORBIDDEN_CHARS]!r}: one word at a time (letters, with hyphens or"
+            f" apostrophes inside), at most {MAX_FORBIDDEN_CHARS} characters."
+        )
+    return store.add_word_never_in_names(fold(written), written, by=by)
+
+
+def allow_in_names(store: Store, word_id: int, *, by: str) -> dict[str, Any]:
+    """Allow a word staff forbade in names again (kept in the list's history)."""
+    return store.remove_word_never_in_names(word_id, by=by)

@@ -25,12 +25,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from cocreate.clustering.labels import fold, stop_words
-from cocreate.clustering.names import GroupName, never_in_names
+from cocreate.clustering.names import GroupName, holds_forbidden, never_in_names
 
 __all__ = [
     "NamingEndpoint",
@@ -215,9 +215,10 @@ def _local(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return address.is_loopback or address.is_private or address.is_link_local
 
 
-def name_problem(name: str, language: str | None) -> str | None:
+def name_problem(name: str, language: str | None, never: Collection[str] = ()) -> str | None:
     """Why ``name`` cannot name a group (``None`` when it can): several lines, too long,
-    markup or formula, only function words, a word never to use, no capital."""
+    markup or formula, only function words, a word never to use (the installed list and
+    ``never``), no capital."""
     if not name or "\n" in name or "\r" in name:
         return "not one line"
     if len(name) > MAX_NAME_CHARS:
@@ -228,8 +229,7 @@ def name_problem(name: str, language: str | None) -> str | None:
     words = [fold(w) for w in WORD.findall(name)]
     if not words:
         return "no word"
-    never = never_in_names()
-    if any(w in never or any(part in never for part in re.split(r"['’-]", w)) for w in words):
+    if holds_forbidden(name, never_in_names() | frozenset(never)):
         return "a word never to use"
     if all(w in stop_words(language) for w in words):
         return "only function words"
@@ -250,9 +250,13 @@ def _tidy(name: Any) -> str:
 
 
 def propose_names(
-    endpoint: NamingEndpoint, groups: Mapping[Any, GroupSample], language: str | None
+    endpoint: NamingEndpoint,
+    groups: Mapping[Any, GroupSample],
+    language: str | None,
+    never: Collection[str] = (),
 ) -> dict[Any, str]:
-    """A name per group id: the model's where it passes every check, else the offline one.
+    """A name per group id: the model's where it passes every check (``never``: folded words
+    staff forbid beside the installed list), else the offline one.
 
     One chat-completions request per ``endpoint.groups_per_request`` groups; after a failed
     request (timeout, refused, HTTP error, no JSON) the groups left keep their offline names
@@ -284,7 +288,7 @@ def propose_names(
             break
         for number, group in enumerate(batch, start=1):
             name = _tidy(proposed.get(str(number)))
-            problem = name_problem(name, language) if name else "missing"
+            problem = name_problem(name, language, never) if name else "missing"
             if problem is None:
                 chosen[group] = name
             else:

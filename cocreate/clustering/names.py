@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import islice
@@ -30,6 +30,7 @@ import numpy as np
 
 from cocreate.clustering.labels import (
     STOPWORDS_DIR,
+    WORD,
     _clean,
     _tokens,
     fold,
@@ -40,6 +41,8 @@ __all__ = [
     "GroupName",
     "name_groups",
     "never_in_names",
+    "forbidden_in_names",
+    "holds_forbidden",
     "french_pipeline",
     "reading_languages",
 ]
@@ -122,6 +125,19 @@ def never_in_names() -> frozenset[str]:
         return frozenset()
     lines = NEVER_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(fold(line.strip()) for line in lines if line.strip() and line[0] != "#")
+
+
+def forbidden_in_names(store) -> frozenset[str]:
+    """The words never to use in a name: the installed list and those staff added to the
+    database (``Store.words_never_in_names``), folded."""
+    return never_in_names() | {row["word"] for row in store.words_never_in_names()}
+
+
+def holds_forbidden(phrase: str, never: Collection[str], key: str = "") -> bool:
+    """A phrase holding a forbidden word (folded ``never``), as written or in its lemma
+    ``key``; a hyphenated or elided word is read in its parts too."""
+    words = set(key.split()) | {fold(w) for w in WORD.findall(phrase)}
+    return any(w in never or any(p in never for p in re.split(r"['’-]", w)) for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -548,6 +564,7 @@ def name_groups(
     embedder=None,
     places: bool = True,
     top_n: int = 6,
+    never: Collection[str] = (),
 ) -> dict[int, GroupName]:
     """A name and keywords per group of ``labels``.
 
@@ -555,7 +572,8 @@ def name_groups(
     with an ``embedder`` too, the best c-TF-IDF candidates are ranked by their cosine to the
     mean of the group's most representative texts (KeyBERTInspired); without them, the first
     texts are read and c-TF-IDF alone decides. ``places=False`` (themes) skips
-    proper-noun-only candidates."""
+    proper-noun-only candidates. ``never``: folded words staff forbid beside the installed
+    list (:func:`forbidden_in_names`); no name or keyword holds one."""
     labels = np.asarray(labels)
     n = len(texts)
     language_of = reading_languages([languages[i] for i in range(n)] if languages else [None] * n)
@@ -569,6 +587,9 @@ def name_groups(
         sample[group] = members[:NAME_SAMPLE].tolist()
     read = sorted(i for members in sample.values() for i in members)
     found = _candidates([texts[i] for i in read], [language_of[i] for i in read])
+    if never:
+        never = frozenset(never)
+        found = [[c for c in one if not holds_forbidden(c[1], never, c[0])] for one in found]
     candidates = dict(zip(read, found, strict=True))
 
     df: dict[int, Counter] = {}

@@ -61,7 +61,7 @@ from cocreate.clustering.llm_names import (
     propose_names,
 )
 from cocreate.clustering.maps import map_coordinates
-from cocreate.clustering.names import GroupName, name_groups
+from cocreate.clustering.names import GroupName, forbidden_in_names, name_groups
 from cocreate.clustering.tree import secondary_themes, theme_tree
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ __all__ = [
     "cluster_texts",
     "ClusteringSummary",
     "cluster_workshop",
+    "cluster_workshop_again",
     "assign_new_ideas",
     "DEFAULT_DUPLICATE_THRESHOLD",
     "duplicate_threshold_for",
@@ -223,7 +224,8 @@ def cluster_texts(
             from cocreate.language import detect_languages
 
             languages = detect_languages(list(texts), default=language)
-        common = {"languages": languages, "vectors": X, "embedder": embedder}
+        never = forbidden_in_names(store) if store is not None else frozenset()
+        common = {"languages": languages, "vectors": X, "embedder": embedder, "never": never}
         names = name_groups(list(texts), labels, centres=clusterer.cluster_centers_, **common)
         theme_names = name_groups(
             list(texts), themes, centres=theme_centres, places=False, **common
@@ -328,9 +330,10 @@ def cluster_workshop(
         if members:
             centre = normalise_rows(X[members].mean(axis=0, keepdims=True))[0]
             similarity[members] = X[members] @ centre
-    _name_clusters(store, ideas, labels, clusters, pinned, X, embedder)
+    never = forbidden_in_names(store)
+    _name_clusters(store, ideas, labels, clusters, pinned, X, embedder, never)
     themes, parents_of_kept, kept_themes, secondary = _build_tree(
-        store, target["id"], ideas, X, labels, clusters, pinned, n_themes, seed, embedder
+        store, target["id"], ideas, X, labels, clusters, pinned, n_themes, seed, embedder, never
     )
 
     naming = None
@@ -345,6 +348,7 @@ def cluster_workshop(
             parents_of_kept,
             pinned,
             kept_themes,
+            never,
         )
 
     map_key = _map_key(embedder.model_id, seed, ideas)
@@ -411,6 +415,37 @@ def cluster_workshop(
     )
 
 
+def cluster_workshop_again(
+    store: Store,
+    workshop: int | str,
+    *,
+    model: str | Embedder | None = None,
+    progress: Progress | None = None,
+    naming_endpoint: NamingEndpoint | None = None,
+) -> ClusteringSummary:
+    """Cluster a workshop again with its latest clustering's count, granularity, seed, theme
+    count and model (the installed one of that id, else the workshop's default): unchanged
+    ideas keep their groups (the fit is reused) and get names made again, e.g. after a word
+    was forbidden in names."""
+    target = store.get_workshop(workshop)
+    last = store.latest_clustering(target["id"])
+    if last is None:
+        raise ValueError(f"Workshop {target['slug']!r} was never clustered.")
+    params = last["params"]
+    return cluster_workshop(
+        store,
+        target["id"],
+        n_clusters=params.get("n_clusters"),
+        granularity=params.get("granularity", 1.0),
+        seed=last["seed"],
+        model=model or model_spec_for(last["model_id"]),
+        duplicate_threshold=params.get("duplicate_threshold"),
+        progress=progress,
+        n_themes=params.get("n_themes"),
+        naming_endpoint=naming_endpoint,
+    )
+
+
 def _map_key(model_id: str, seed: int, ideas: list[dict[str, Any]]) -> str:
     """What the map depends on: the model, the seed and the ideas' texts."""
     digest = hashlib.sha256(f"{model_id}\n{seed}".encode())
@@ -459,7 +494,9 @@ def _carry_labels(previous, current, ideas, free, new_labels) -> dict[int, str]:
     return carried
 
 
-def _name_clusters(store: Store, ideas, labels, clusters, pinned, X, embedder=None) -> None:
+def _name_clusters(
+    store: Store, ideas, labels, clusters, pinned, X, embedder=None, never=frozenset()
+) -> None:
     """Keywords and a name (``names.name_groups``) for every cluster; the name becomes the
     label of those without an edited one."""
     texts = [idea_text_for_embedding(i) for i in ideas]
@@ -474,6 +511,7 @@ def _name_clusters(store: Store, ideas, labels, clusters, pinned, X, embedder=No
         vectors=X,
         centres=group_centres(X, numbered),
         embedder=embedder,
+        never=never,
     )
     for cluster in clusters:
         found = names.get(number.get(cluster["ref"], -1))
@@ -489,7 +527,9 @@ def _name_clusters(store: Store, ideas, labels, clusters, pinned, X, embedder=No
         store.update_cluster(cluster["id"], **fields)
 
 
-def _build_tree(store, workshop_id, ideas, X, labels, clusters, pinned, n_themes, seed, embedder):
+def _build_tree(
+    store, workshop_id, ideas, X, labels, clusters, pinned, n_themes, seed, embedder, never
+):
     """The top-level themes over the groups: pinned themes kept with the groups under them,
     the other groups under new themes (named for what their groups share; an edited theme
     name carried to the new theme sharing most of its ideas), and each idea's secondary
@@ -530,7 +570,9 @@ def _build_tree(store, workshop_id, ideas, X, labels, clusters, pinned, n_themes
         for new in themes:
             if new["ref"] == theme:
                 new["centroid"] = centre
-    _name_themes(ideas, X, theme_of_row, theme_centres, themes, theme_refs, previous, embedder)
+    _name_themes(
+        ideas, X, theme_of_row, theme_centres, themes, theme_refs, previous, embedder, never
+    )
     for cluster in clusters:
         cluster["parent"] = group_parent[cluster["ref"]]
     parents_of_kept = {int(c["id"]): group_parent[str(c["id"])] for c in pinned}
@@ -542,7 +584,7 @@ def _build_tree(store, workshop_id, ideas, X, labels, clusters, pinned, n_themes
     return themes, parents_of_kept, kept_themes, secondary
 
 
-def _name_themes(ideas, X, theme_of_row, centres, themes, theme_refs, previous, embedder):
+def _name_themes(ideas, X, theme_of_row, centres, themes, theme_refs, previous, embedder, never):
     """Names for the new themes (places set aside: a theme says what its groups share),
     unless an edited name of a former theme carries over (most shared ideas, at least half)."""
     texts = [idea_text_for_embedding(i) for i in ideas]
@@ -554,6 +596,7 @@ def _name_themes(ideas, X, theme_of_row, centres, themes, theme_refs, previous, 
         centres=centres,
         embedder=embedder,
         places=False,
+        never=never,
     )
     position = {ref: n for n, ref in enumerate(theme_refs)}
     for theme in themes:
@@ -573,7 +616,7 @@ def _name_themes(ideas, X, theme_of_row, centres, themes, theme_refs, previous, 
 
 
 def _propose_names(
-    endpoint, ideas, X, labels, clusters, themes, parents_of_kept, pinned, kept_themes
+    endpoint, ideas, X, labels, clusters, themes, parents_of_kept, pinned, kept_themes, never
 ) -> dict:
     """Ask the local model to name the new groups and themes whose name was not edited, from
     their texts nearest the centre; the names it proposes that pass the checks replace the
@@ -602,7 +645,7 @@ def _propose_names(
         asked[len(asked)] = item
         samples[len(samples)] = GroupSample(GroupName(item["label"], item["keywords"]), texts)
     language = main_language([i["language"] for i in ideas])
-    names = propose_names(endpoint, samples, language)
+    names = propose_names(endpoint, samples, language, never)
     proposed = []
     # a name tells a group from the others at its level: a repeated proposal stays offline
     taken = {

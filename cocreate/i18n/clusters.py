@@ -227,6 +227,39 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "clusters.moved": {"en": "Idea moved to “{label}”.", "fr": "Idée déplacée vers « {label} »."},
     "clusters.recluster_title": {"en": "Group again", "fr": "Regrouper à nouveau"},
+    "clusters.never_title": {
+        "en": "Words never used in names",
+        "fr": "Mots jamais utilisés dans les noms",
+    },
+    "clusters.never_help": {
+        "en": "A word added here never names a group or a theme again, in any workshop: the"
+        " names are made again at once, and names you typed yourself stay. {installed} words"
+        " of the installed list (slurs, insults) are left out too.",
+        "fr": "Un mot ajouté ici ne nomme plus jamais un groupe ni un thème, dans aucun"
+        " atelier : les noms sont refaits aussitôt, et ceux que vous avez saisis restent."
+        " {installed} mots de la liste installée (injures, insultes) sont aussi écartés.",
+    },
+    "clusters.never_word": {"en": "Word", "fr": "Mot"},
+    "clusters.never_add": {"en": "Never use", "fr": "Ne plus utiliser"},
+    "clusters.never_renaming": {"en": "Naming the groups again…", "fr": "Noms refaits…"},
+    "clusters.never_added": {
+        "en": "“{word}” will never name a group or a theme: the names were made again.",
+        "fr": "« {word} » ne nommera plus aucun groupe ni thème : les noms ont été refaits.",
+    },
+    "clusters.never_removed": {
+        "en": "“{word}” may name groups again: the names were made again.",
+        "fr": "« {word} » peut de nouveau nommer des groupes : les noms ont été refaits.",
+    },
+    "clusters.never_refused": {"en": "Not added: {reason}", "fr": "Non ajouté : {reason}"},
+    "clusters.never_changed": {
+        "en": "That word was already allowed again by someone else.",
+        "fr": "Ce mot a déjà été réautorisé par quelqu'un d'autre.",
+    },
+    "clusters.never_line": {
+        "en": "**{word}** · added by {by}, {when}",
+        "fr": "**{word}** · ajouté par {by}, {when}",
+    },
+    "clusters.never_remove": {"en": "Allow again", "fr": "Réautoriser"},
     "clusters.dup_page": {"en": "Page", "fr": "Page"},
     "clusters.dup_range": {
         "en": "groups {first}-{last} of {total}, largest and most voted first",

@@ -12,8 +12,8 @@ opens one ``Store`` per script run and only caches "migrations applied for this 
 ``schema`` (the migrations), ``workshops``, ``ideas`` (ideas and imports committed in chunks,
 search, filters, facets), ``caches`` (embedding vectors, clustering fits), ``clusters``
 (clusterings, assignments, merges), ``rounds`` (rubric copies, rounds, raters, scores, votes)
-``actors`` (the stakeholder map) and ``triage`` (statuses, decisions, staff, the
-backlog's listing and follow-up).
+``actors`` (the stakeholder map), ``triage`` (statuses, decisions, staff, the
+backlog's listing and follow-up) and ``name_words`` (words never in names).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from cocreate.store.connection import (
 from cocreate.store.duplicate_review import DuplicateReviewMixin
 from cocreate.store.faults import DatabaseFault, NewerSchema
 from cocreate.store.ideas import IMPORT_CHUNK_ROWS, IdeasMixin
+from cocreate.store.name_words import NameWordsMixin
 from cocreate.store.rounds import RoundsMixin
 from cocreate.store.schema import (
     REVISION_SOURCES,
@@ -104,6 +105,7 @@ class Store(
     TriageViewsMixin,
     DuplicateReviewMixin,
     AuditMixin,
+    NameWordsMixin,
 ):
     """One connection to a cocreate database file.
 

@@ -674,3 +674,26 @@ def m012_schema_versions(db: sqlite_utils.Database) -> None:
             applied_at TEXT NOT NULL
         )"""
     )
+
+
+@migrations()
+def m013_words_never_in_names(db: sqlite_utils.Database) -> None:
+    # words staff forbid in group and theme names (beside templates/stopwords'
+    # never-in-names.txt), for every workshop of the database; a removed word is kept with
+    # who removed it and when, so the list can be read back
+    db.execute(
+        """
+        CREATE TABLE words_never_in_names (
+            id INTEGER PRIMARY KEY,
+            word TEXT NOT NULL CHECK (trim(word) <> ''),
+            written TEXT NOT NULL CHECK (trim(written) <> ''),
+            added_by TEXT NOT NULL CHECK (trim(added_by) <> ''),
+            added_at TEXT NOT NULL,
+            removed_by TEXT,
+            removed_at TEXT
+        )"""
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX words_never_in_names_active ON words_never_in_names(word)"
+        " WHERE removed_at IS NULL"
+    )

@@ -7,6 +7,7 @@ import pyarrow as pa
 import pytest
 
 from cocreate.clustering import cluster_workshop, rename_cluster
+from cocreate.clustering.labels import fold
 from cocreate.ingest import submit_idea
 from cocreate.privacy import hide_personal_data_many
 from cocreate.records import IdeaRecord
@@ -457,3 +458,45 @@ def test_the_projected_wall_hides_personal_data_until_the_facilitator_shows_it(
     app.toggle(key="clusters_hide_personal").set_value(False).run()
     app.radio(key="clusters_level").set_value("groups").run()
     assert "06 12 34 56 78" in shown() and "marie.durand@example.org" in shown()
+
+
+def test_a_word_forbidden_on_the_edit_tab_leaves_the_names_and_can_be_allowed_again(
+    clustered, db_path
+):
+    app, demo = clustered
+    before = clusters_of(db_path, demo)
+    groups_before = set(map(frozenset, members_of(db_path, demo).values()))
+    largest = max((c for c in before if c["level"] == 0), key=lambda c: c["size"])
+    word = largest["label"].replace("·", " ").split()[0]
+    submit = "FormSubmitter:clusters_never_form-Ne plus utiliser"
+
+    app.text_input(key="clusters_never_word").set_value("deux mots")
+    app.button(key=submit).click().run()
+    assert not app.exception, app.exception
+    assert app.error[0].value.startswith("Non ajouté : 'deux mots': one word at a time")
+    with Store(db_path) as store:
+        assert store.words_never_in_names() == []
+
+    app.text_input(key="clusters_never_word").set_value(word)
+    app.button(key=submit).click().run()
+    assert not app.exception, app.exception
+    assert app.success[0].value == (
+        f"« {word} » ne nommera plus aucun groupe ni thème : les noms ont été refaits."
+    )
+    with Store(db_path) as store:
+        [stored] = store.words_never_in_names()
+    assert stored["written"] == word and stored["added_by"] == "facilitator"
+    after = clusters_of(db_path, demo)
+    assert set(map(frozenset, members_of(db_path, demo).values())) == groups_before
+    for cluster in after:
+        assert fold(word) not in {fold(w) for w in cluster["label"].replace("·", " ").split()}
+    assert not any(word in title for title in card_titles(app))
+    lines = [m.value for m in app.tabs[3].markdown if "ajouté par" in m.value]
+    assert lines and lines[0].startswith(f"**{word}** · ajouté par l'animateur")
+
+    app.button(key=f"clusters_never_remove_{stored['id']}").click().run()
+    assert not app.exception, app.exception
+    assert app.success[0].value.startswith(f"« {word} » peut de nouveau nommer des groupes")
+    with Store(db_path) as store:
+        assert store.words_never_in_names() == []
+    assert largest["label"] in {c["label"] for c in clusters_of(db_path, demo)}

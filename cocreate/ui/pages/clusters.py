@@ -9,17 +9,21 @@ import streamlit as st
 from cocreate.access import FACILITATOR
 from cocreate.clustering import (
     GRANULARITIES,
+    allow_in_names,
     assign_new_ideas,
     available_models,
     cluster_workshop,
+    cluster_workshop_again,
     distinct_representatives,
     duplicate_suggestions,
+    forbid_in_names,
     merge_batches,
     merge_clusters,
     merge_themes,
     model_spec_for,
     move_group,
     move_idea,
+    never_in_names,
     pin_cluster,
     pin_theme,
     rename_cluster,
@@ -442,6 +446,54 @@ def theme_card(theme: dict) -> None:
                     for (_, similarity), text in zip(listed, texts, strict=True)
                 )
             )
+
+
+def rename_all(message: str) -> None:
+    """Name the groups and themes again (same groups: the fit is reused), then say it."""
+    with st.spinner(t("clusters.never_renaming", lang)):
+        cluster_workshop_again(store, workshop["id"], model=wall_model)
+    done(message)
+
+
+def words_never_in_names() -> None:
+    """Words staff forbid in names, for every workshop (a place name carrying a slur): added
+    here, the names are made again at once; the installed list is only counted, not shown
+    on a screen that may be projected."""
+    st.subheader(t("clusters.never_title", lang), anchor=False)
+    st.caption(t("clusters.never_help", lang, installed=len(never_in_names())))
+    with st.form("clusters_never_form", clear_on_submit=True, border=False):
+        word_col, add_col = st.columns([4, 1], vertical_alignment="bottom")
+        word = word_col.text_input(t("clusters.never_word", lang), key="clusters_never_word")
+        added = add_col.form_submit_button(t("clusters.never_add", lang), icon=":material/block:")
+    if added:
+        try:
+            stored = forbid_in_names(store, word, by=FACILITATOR)
+        except (ValueError, StoreError) as refused:
+            st.error(t("clusters.never_refused", lang, reason=str(refused)))
+        else:
+            rename_all(t("clusters.never_added", lang, word=escape_markdown(stored["written"])))
+    for row in store.words_never_in_names():
+        line_col, remove_col = st.columns([6, 1], vertical_alignment="center")
+        by = row["added_by"]
+        line_col.markdown(
+            t(
+                "clusters.never_line",
+                lang,
+                word=escape_markdown(row["written"]),
+                by=t("clusters.by_facilitator", lang) if by == FACILITATOR else by,
+                when=format_datetime(row["added_at"], lang),
+            )
+        )
+        if remove_col.button(
+            t("clusters.never_remove", lang),
+            key=f"clusters_never_remove_{row['id']}",
+            icon=":material/undo:",
+        ):
+            try:
+                allow_in_names(store, row["id"], by=FACILITATOR)
+            except StoreError:
+                done(t("clusters.never_changed", lang))
+            rename_all(t("clusters.never_removed", lang, word=escape_markdown(row["written"])))
 
 
 def show_groups_of(theme_id: int) -> None:
@@ -893,6 +945,9 @@ with tab_edit:
     if themes:
         st.divider()
         theme_edits()
+
+    st.divider()
+    words_never_in_names()
 
     st.divider()
     st.subheader(t("clusters.recluster_title", lang), anchor=False)
