@@ -473,7 +473,7 @@ def words_never_in_names() -> None:
         else:
             rename_all(t("clusters.never_added", lang, word=escape_markdown(stored["written"])))
     for row in store.words_never_in_names():
-        line_col, remove_col = st.columns([6, 1], vertical_alignment="center")
+        line_col, remove_col = st.columns([4, 1], vertical_alignment="center")
         by = row["added_by"]
         line_col.markdown(
             t(
