@@ -174,10 +174,15 @@ EDGE_PUNCTUATION = "\"'«»“”‘’.,;:!?()[]"
 BREAK = re.compile(r"[.,;:!?()\[\]\n\x00«»\"“”]")
 
 
+# a list's bullet at a line's start ("-Souhait", "•Arbres", "*Bancs"): no part of the word
+LIST_BULLET = re.compile(r"(?m)^([ \t]*)([-–—•*·▪►‣◦✓✔→>+]+)")
+
+
 @lru_cache(maxsize=50_000)
 def _clean(text: str) -> str:
     """The text with markup and formula fragments blanked (same length, so offsets hold)."""
     text = TAG.sub(lambda m: "\x00" * len(m.group()), text)
+    text = LIST_BULLET.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     parts = re.split(r"(\s+)", text)
     for n, part in enumerate(parts):
         core = part.strip(EDGE_PUNCTUATION)

@@ -320,3 +320,20 @@ def test_english_content_words_are_not_stop_words():
     assert "website" in words_of(names[0]), names[0]
     assert {"young", "free"} & words_of(names[1]), names[1]
     assert names[2].label == "Test", names[2]
+
+
+def test_list_bullets_are_no_part_of_a_name():
+    texts = [
+        "-Bancs publics près du marché\n-Bancs à l'ombre",
+        "•Bancs publics au square\n• Fontaine",
+        "*Bancs publics devant l'école",
+        "- Jardin partagé\n- Arbres fruitiers",
+        "–Jardin partagé au parc",
+        "* Jardin partagé et compost",
+    ]
+    names = name_groups(texts, [0, 0, 0, 1, 1, 1], languages=["fr"] * 6)
+    for name in names.values():
+        for shown in [name.label, *name.keywords]:
+            assert shown[:1].isalpha(), name
+    assert names[0].label.startswith("Bancs publics"), names[0]
+    assert names[1].label.startswith("Jardin"), names[1]
