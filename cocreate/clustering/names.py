@@ -482,7 +482,8 @@ def _shown(forms: Counter, language: str) -> str:
             quieter[0]
             if quieter
             else " ".join(
-                word.lower() if len(word) > ACRONYM_LETTERS else word for word in written.split(" ")
+                _quieter(word, language) if len(word) > ACRONYM_LETTERS else word
+                for word in written.split(" ")
             )
         )
     total = sum(forms.values())
@@ -491,6 +492,15 @@ def _shown(forms: Counter, language: str) -> str:
     if language == "de" or inner or capitalised >= PROPER_SHARE * total:
         return written
     return written.lower()
+
+
+def _quieter(word: str, language: str) -> str:
+    """A word typed in capitals, lowered; a German noun keeps its capital ("AUTOBAHNEN":
+    "Autobahnen", its lemma "Autobahn" being capitalised)."""
+    lowered = word.lower()
+    if language == "de" and simplemma_lemma(lowered, "de")[:1].isupper():
+        return lowered[:1].upper() + lowered[1:]
+    return lowered
 
 
 def _capitalised(label: str) -> str:

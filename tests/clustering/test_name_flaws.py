@@ -269,6 +269,12 @@ def test_titles_typed_in_capitals_and_finnish_cases_are_shown_plainly():
     names = name_groups(texts, [0, 0, 0, 1, 1, 1], languages=["fi"] * 6)
     assert names[0].label.split(" · ")[0] == "Helsinki", names
     assert "Helsinkiin" not in names[0].keywords, names  # "Helsinkiin tori" may stay
+    # a German noun keeps its capital when the title was shouted
+    texts = ["TEMPOLIMIT AUF AUTOBAHNEN", "TEMPOLIMIT AUF AUTOBAHNEN JETZT", "Mehr TEMPOLIMIT"]
+    texts += ["Neue Radwege bauen", "Sichere Radwege", "Radwege in der Stadt"]
+    names = name_groups(texts, [0, 0, 0, 1, 1, 1], languages=["de"] * 6)
+    shown = " ".join([names[0].label, *names[0].keywords])
+    assert "Autobahnen" in shown and "AUTOBAHNEN" not in shown, names[0]
 
 
 def test_a_spanish_infinitive_opening_a_title_names_nothing():
