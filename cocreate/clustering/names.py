@@ -77,6 +77,9 @@ MAX_PHRASE_WORDS = 3
 PROPER_SHARE = 0.7
 # a word in capitals this long or shorter is an acronym ("SNCF"); longer, it is shouted
 ACRONYM_LETTERS = 4
+# the longest case ending a Finnish base form drops ("kirjastoissa": "kirjasto"); a lemma
+# shorter still is a compound cut short by the lemmatiser
+MAX_ENDING_LETTERS = 4
 # a place named in this share of a group's texts holds the group: the name says the place
 PLACE_SHARE = 0.4
 NEVER_FILE = STOPWORDS_DIR / "never-in-names.txt"
@@ -294,9 +297,19 @@ def simplemma_lemma(word: str, language: str) -> str:
     return simplemma.lemmatize(word, lang=language)
 
 
+def _finnish_genitive(word: str) -> bool:
+    """A Finnish word in the genitive (or the accusative, written alike): "-n" on a word that
+    is not its own lemma ("urheilukentän" of "urheilukenttä")."""
+    lowered = word.lower()
+    return lowered.endswith("n") and simplemma_lemma(word, "fi").lower() != lowered
+
+
 def _base_form(word: str, language: str) -> str:
-    """The word's lemma, capitalised as written ("Keskuspuistoon": "Keskuspuisto")."""
+    """The word's lemma, capitalised as written ("Keskuspuistoon": "Keskuspuisto"); the word
+    itself when the lemma cut a compound short ("Pitäjänmäen" is not "pitäjä")."""
     lemma = simplemma_lemma(word, language)
+    if len(lemma) < len(word) - MAX_ENDING_LETTERS:
+        return word
     return lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma
 
 
@@ -452,6 +465,10 @@ def _other_phrases(texts: list[str], languages: list[str]) -> list[list[tuple[st
                         continue
                     if language == "es" and verb_only(part[0][1], "es"):  # "Plantar árboles"
                         continue
+                    # a Finnish genitive qualifies the noun after it: a phrase ending on one
+                    # lost its head ("Pitäjänmäen urheilukentän [kunnostus]")
+                    if language == "fi" and size > 1 and _finnish_genitive(part[-1][1]):
+                        continue
                     key = " ".join(_lemma(language, t[1]) for t in part)
                     surface = text[part[0][2] : part[-1][3]]
                     if language == "de" and size == 1 and _genitive(surface, language):
@@ -482,10 +499,14 @@ def _shown(forms: Counter, language: str) -> str:
             quieter[0]
             if quieter
             else " ".join(
-                _quieter(word, language) if len(word) > ACRONYM_LETTERS else word
+                _quieter(word, language)
+                if len(word) > ACRONYM_LETTERS or fold(word) in stop_words(language)
+                else word
                 for word in written.split(" ")
             )
         )
+    # a name typed in capitals inside a phrase: "barrio LUCERO", "barrio Lucero"
+    written = " ".join(_spoken(word) if _shouted(word) else word for word in written.split(" "))
     total = sum(forms.values())
     capitalised = sum(n for form, n in forms.items() if form[:1].isupper())
     inner = any(ch.isupper() for ch in written[1:])
@@ -501,6 +522,11 @@ def _quieter(word: str, language: str) -> str:
     if language == "de" and simplemma_lemma(lowered, "de")[:1].isupper():
         return lowered[:1].upper() + lowered[1:]
     return lowered
+
+
+def _spoken(word: str) -> str:
+    """A name typed in capitals, as a name is written ("SAINT-SULPICE": "Saint-Sulpice")."""
+    return "-".join(part.capitalize() for part in word.split("-"))
 
 
 def _capitalised(label: str) -> str:

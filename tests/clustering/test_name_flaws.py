@@ -343,3 +343,29 @@ def test_list_bullets_are_no_part_of_a_name():
             assert shown[:1].isalpha(), name
     assert names[0].label.startswith("Bancs publics"), names[0]
     assert names[1].label.startswith("Jardin"), names[1]
+
+
+def test_capitals_inside_a_phrase_and_finnish_genitives_without_their_noun():
+    from collections import Counter
+
+    from cocreate.clustering.names import _shown
+
+    # a name shouted inside a phrase is written as a name; function words of a shouted
+    # title are lowered, acronyms kept
+    assert _shown(Counter({"barrio LUCERO": 2, "BARRIO LUCERO": 3}), "es") == "barrio Lucero"
+    assert _shown(Counter({"église SAINT-SULPICE": 2}), "fr") == "église Saint-Sulpice"
+    assert _shown(Counter({"APARCAMIENTO EN LA CALLE": 2}), "es") == "aparcamiento en la calle"
+    assert _shown(Counter({"ligne RATP": 2}), "fr") == "ligne RATP"
+    # "Pitäjänmäen urheilukentän" qualifies a noun it lost: no Finnish phrase ends on a
+    # genitive ("urheilukentän" of "urheilukenttä")
+    texts = [
+        "Pitäjänmäen urheilukentän kunnostus",
+        "Pitäjänmäen urheilukentän valaistus",
+        "Pitäjänmäen urheilukentän katsomo",
+        "Uusi koirapuisto Vallilaan",
+        "Koirapuisto kuntoon",
+        "Koirapuisto ja penkit",
+    ]
+    names = name_groups(texts, [0, 0, 0, 1, 1, 1], languages=["fi"] * 6)
+    for shown in [names[0].label, *names[0].keywords]:
+        assert not shown.endswith("urheilukentän"), names[0]
