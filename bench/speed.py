@@ -644,6 +644,55 @@ def print_themes(item: dict) -> None:
     )
 
 
+# 7. a word forbidden in names: the names made again ------------------------------------------
+
+
+def bench_forbidden_word(spec: str, texts: list[str]) -> dict:
+    """What the Clusters page's "Never use" costs: ``cluster_workshop_again`` after a word is
+    forbidden (vectors, fit and map reused, names, tree and store write done again), against
+    the first clustering of the same ideas (embedding included), in one store file."""
+    from cocreate.clustering import cluster_workshop_again, forbid_in_names
+    from cocreate.clustering.labels import fold
+
+    log(f"[7] a forbidden word: cluster_workshop then cluster_workshop_again on {len(texts)} ...")
+    with tempfile.TemporaryDirectory(prefix="cocreate-bench-") as folder:
+        store, workshop_id, _ = fresh_workshop(Path(folder), texts)
+        with store:
+            _, first_s, _ = timed_cluster_workshop(store, workshop_id, spec)
+            groups = [c for c in store.active_clusters(workshop_id) if c["level"] == 0]
+            largest = max(groups, key=lambda c: c["size"])
+            word = largest["label"].replace("·", " ").split()[0]
+            forbid_in_names(store, word, by="bench")
+            started = time.perf_counter()
+            again = cluster_workshop_again(store, workshop_id, model=spec)
+            again_s = time.perf_counter() - started
+            held = [
+                c["label"]
+                for c in store.active_clusters(workshop_id)
+                if not c["label_edited"]
+                and fold(word) in {fold(w) for w in c["label"].replace("·", " ").split()}
+            ]
+    return {
+        "n": len(texts),
+        "word": word,
+        "first_s": round(first_s, 3),
+        "again_s": round(again_s, 3),
+        "first_over_again": round(first_s / again_s, 2),
+        "fit_reused": again.fit_reused,
+        "names_still_holding_the_word": held,
+    }
+
+
+def print_forbidden_word(item: dict) -> None:
+    print(
+        f'\n7. A word forbidden in names at {item["n"]} ideas ("{item["word"]}", the largest'
+        f" group's first word): first clustering {item['first_s']:.1f} s, names made again"
+        f" {item['again_s']:.1f} s (first / again = {item['first_over_again']:.1f}x; fit reused:"
+        f" {item['fit_reused']}); names still holding it:"
+        f" {len(item['names_still_holding_the_word'])}"
+    )
+
+
 def fmt_or_dash(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
@@ -771,6 +820,8 @@ def print_report(report: dict) -> None:
     )
     if "themes" in report:
         print_themes(report["themes"])
+    if "forbidden_word" in report:
+        print_forbidden_word(report["forbidden_word"])
     print(f"\n({report['seconds']:.0f} s)")
 
 
@@ -788,6 +839,11 @@ def main(argv=None) -> int:
     parser.add_argument("--map", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--themes-only", action="store_true", help="only part 6: naming + theme tree (issue 20)"
+    )
+    parser.add_argument(
+        "--forbidden-only",
+        action="store_true",
+        help="only part 7: the names made again after a word is forbidden",
     )
     args = parser.parse_args(argv)
 
@@ -809,6 +865,12 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     load_before = [round(x, 2) for x in os.getloadavg()]
     texts = corpus(max(sizes["embed_n"], sizes["rerun_n"], sizes["vs_n"], sizes["themes_n"]))
+    if args.forbidden_only:
+        item = bench_forbidden_word(default, texts[: sizes["rerun_n"]])
+        print(json.dumps(item, ensure_ascii=False) if args.json else "", end="")
+        if not args.json:
+            print_forbidden_word(item)
+        return 0
     if args.themes_only:
         item = bench_themes(default, texts[: sizes["themes_n"]])
         print(json.dumps(item, ensure_ascii=False) if args.json else "", end="")
@@ -833,6 +895,7 @@ def main(argv=None) -> int:
         vectors = resolve_embedder(default).encode(vs_texts)
     report["vs_bertopic"] = bench_vs_bertopic(vs_texts, vectors[: len(vs_texts)])
     report["themes"] = bench_themes(default, texts[: sizes["themes_n"]])
+    report["forbidden_word"] = bench_forbidden_word(default, texts[: sizes["rerun_n"]])
     report["blas_threads"] = bench_blas_threads(vectors[: max(1_000, sizes["rerun_n"])])
     report["environment"] = {
         "cpus": os.cpu_count(),
