@@ -59,3 +59,27 @@ def test_off_by_default_no_caption(app, clustered_demo, monkeypatch):
     app.switch_page(CLUSTERS_PAGE).run()
     assert not app.exception, app.exception
     assert not any("modèle local" in c.value for c in app.caption)
+
+
+def test_a_forbidden_word_asks_the_local_model_again_and_refuses_its_names_holding_it(
+    app, db_path, clustered_demo, naming_server, monkeypatch
+):
+    demo, _ = clustered_demo
+    monkeypatch.setenv("COCREATE_NAMING_URL", naming_server.url)
+    app.session_state["workshop_id"] = demo["id"]
+    app.switch_page(CLUSTERS_PAGE).run()
+    app.button(key=RECLUSTER).click().run()
+    with Store(db_path) as store:
+        assert all(c["label"].endswith(" partagé") for c in store.active_clusters(demo["id"]))
+    asked = len(naming_server.requests)
+
+    app.text_input(key="clusters_never_word").set_value("Partagé")
+    app.button(key="FormSubmitter:clusters_never_form-Ne plus utiliser").click().run()
+    assert not app.exception, app.exception
+    # the local model was asked again; every name it proposed held the word: all offline
+    assert len(naming_server.requests) > asked
+    with Store(db_path) as store:
+        labels = [c["label"] for c in store.active_clusters(demo["id"])]
+        naming = store.latest_clustering(demo["id"])["params"]["naming"]
+    assert naming["proposed"] == 0 and labels
+    assert not any("partag" in label.lower() for label in labels), labels

@@ -450,8 +450,12 @@ def theme_card(theme: dict) -> None:
 
 def rename_all(message: str) -> None:
     """Name the groups and themes again (same groups: the fit is reused), then say it."""
+    try:  # the local naming model too, when the server runs with one
+        naming = naming_endpoint_from_env()
+    except NamingEndpointRefused:
+        naming = None
     with st.spinner(t("clusters.never_renaming", lang)):
-        cluster_workshop_again(store, workshop["id"], model=wall_model)
+        cluster_workshop_again(store, workshop["id"], model=wall_model, naming_endpoint=naming)
     done(message)
 
 
