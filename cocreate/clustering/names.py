@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -507,12 +508,43 @@ def _shown(forms: Counter, language: str) -> str:
         )
     # a name typed in capitals inside a phrase: "barrio LUCERO", "barrio Lucero"
     written = " ".join(_spoken(word) if _shouted(word) else word for word in written.split(" "))
+    written = _accented(written, forms, language)
     total = sum(forms.values())
     capitalised = sum(n for form, n in forms.items() if form[:1].isupper())
     inner = any(ch.isupper() for ch in written[1:])
     if language == "de" or inner or capitalised >= PROPER_SHARE * total:
         return written
     return written.lower()
+
+
+def _accented(written: str, forms: Counter, language: str) -> str:
+    """``written`` with the accents another writer gave the same words ("Arboles":
+    "Árboles", "Tetuan": "Tetuán"): phones make accents easy to leave out, not to add. A
+    word of the language as written stays ("retraite" is no "retraité")."""
+    plain = fold(written)
+
+    def marks(form: str) -> int:
+        return sum(1 for ch in unicodedata.normalize("NFD", form) if unicodedata.combining(ch))
+
+    variants = [f for f in forms if len(f) == len(written) and fold(f) == plain]
+    best = max(variants, key=lambda f: (marks(f), forms[f]), default=written)
+    if marks(best) <= marks(written):
+        return written
+    words = []
+    for old, new in zip(written.split(" "), best.split(" "), strict=True):
+        if marks(new) > marks(old) and not _is_word(old.lower(), language):
+            old = "".join(
+                n.upper() if o.isupper() else n.lower() for o, n in zip(old, new, strict=True)
+            )
+        words.append(old)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=100_000)
+def _is_word(word: str, language: str) -> bool:
+    import simplemma
+
+    return language in LEXICON_LANGUAGES and simplemma.is_known(word, lang=language)
 
 
 def _quieter(word: str, language: str) -> str:
