@@ -61,7 +61,12 @@ from cocreate.clustering.llm_names import (
     propose_names,
 )
 from cocreate.clustering.maps import map_coordinates
-from cocreate.clustering.names import GroupName, forbidden_in_names, name_groups
+from cocreate.clustering.names import (
+    GroupName,
+    forbidden_in_names,
+    holds_forbidden,
+    name_groups,
+)
 from cocreate.clustering.tree import secondary_themes, theme_tree
 
 if TYPE_CHECKING:
@@ -520,9 +525,11 @@ def _name_clusters(
             cluster["label"] = found.label if found else ""
     for cluster in pinned:
         found = names.get(number.get(str(cluster["id"]), -1))
-        # a pinned cluster keeps its label (named against other neighbours, it could change)
+        # a pinned cluster keeps its label (named against other neighbours, it could change),
+        # unless it holds a word now forbidden and nobody typed it
         fields: dict[str, Any] = {"keywords": found.keywords if found else cluster["keywords"]}
-        if not cluster["label"] and found:
+        forbidden = not cluster["label_edited"] and holds_forbidden(cluster["label"], never)
+        if (not cluster["label"] or forbidden) and found:
             fields["label"] = found.label
         store.update_cluster(cluster["id"], **fields)
 
@@ -570,9 +577,15 @@ def _build_tree(
         for new in themes:
             if new["ref"] == theme:
                 new["centroid"] = centre
-    _name_themes(
+    names = _name_themes(
         ideas, X, theme_of_row, theme_centres, themes, theme_refs, previous, embedder, never
     )
+    # a pinned theme keeps its name, unless it holds a word now forbidden and nobody typed it
+    for position, theme in enumerate(kept_themes):
+        if not theme["label_edited"] and holds_forbidden(theme["label"], never):
+            found = names[position]
+            store.update_cluster(theme["id"], label=found.label, keywords=found.keywords)
+            theme["label"] = found.label
     for cluster in clusters:
         cluster["parent"] = group_parent[cluster["ref"]]
     parents_of_kept = {int(c["id"]): group_parent[str(c["id"])] for c in pinned}
@@ -586,7 +599,8 @@ def _build_tree(
 
 def _name_themes(ideas, X, theme_of_row, centres, themes, theme_refs, previous, embedder, never):
     """Names for the new themes (places set aside: a theme says what its groups share),
-    unless an edited name of a former theme carries over (most shared ideas, at least half)."""
+    unless an edited name of a former theme carries over (most shared ideas, at least half).
+    Returns the names found for every theme, by position in ``theme_refs``."""
     texts = [idea_text_for_embedding(i) for i in ideas]
     names = name_groups(
         texts,
@@ -604,7 +618,7 @@ def _name_themes(ideas, X, theme_of_row, centres, themes, theme_refs, previous, 
         theme["label"], theme["keywords"] = found.label, found.keywords
     edited = [t for t in previous if t["label_edited"] and not t["pinned"]]
     if not edited:
-        return
+        return names
     members = {t["id"]: t["idea_ids"] for t in edited}
     for theme in themes:
         rows = set(np.flatnonzero(theme_of_row == position[theme["ref"]]).tolist())
@@ -613,6 +627,7 @@ def _name_themes(ideas, X, theme_of_row, centres, themes, theme_refs, previous, 
             shared = len(members[old["id"]] & ideas_here)
             if shared and shared >= LABEL_CARRY_OVERLAP * min(len(members[old["id"]]), len(rows)):
                 theme["label"], theme["label_edited"] = old["label"], True
+    return names
 
 
 def _propose_names(

@@ -11,6 +11,8 @@ from cocreate.clustering import (
     cluster_workshop_again,
     forbid_in_names,
     name_groups,
+    pin_cluster,
+    pin_theme,
     rename_cluster,
     split_cluster,
 )
@@ -137,3 +139,28 @@ def test_a_group_split_by_hand_is_not_named_by_a_forbidden_word(db_path, minilm)
             cluster = store.get_cluster(part)
             assert banned not in words_in(cluster["label"], *cluster["keywords"]), cluster
         assert banned in unfiltered  # the word would have named a part
+
+
+def test_pinned_groups_and_themes_lose_a_forbidden_word_unless_someone_typed_it(db_path, minilm):
+    with Store(db_path) as store:
+        workshop, _ = load_demo(store)
+        cluster_workshop(store, workshop["id"], model=minilm, seed=2)
+        groups = [c for c in store.active_clusters(workshop["id"]) if c["level"] == 0]
+        largest = max(groups, key=lambda c: c["size"])
+        word = fold(largest["label"].replace("·", " ").split()[0])
+        pin_theme(store, largest["parent_id"])  # the theme and the groups under it
+        store.update_cluster(largest["parent_id"], label=f"{word.capitalize()} et autres")
+        typed = next(c for c in groups if c["id"] != largest["id"])
+        pin_cluster(store, typed["id"])
+        rename_cluster(store, typed["id"], f"{word.capitalize()} à garder")
+
+        forbid_in_names(store, word, by="Ana")
+        cluster_workshop_again(store, workshop["id"], model=minilm)
+        after = {
+            c["id"]: c
+            for c in [*store.active_clusters(workshop["id"]), *store.active_themes(workshop["id"])]
+        }
+        assert largest["id"] in after and largest["parent_id"] in after  # still pinned, kept
+        for kept in (after[largest["id"]], after[largest["parent_id"]]):
+            assert kept["label"] and word not in words_in(kept["label"]), kept
+        assert after[typed["id"]]["label"] == f"{word.capitalize()} à garder"
