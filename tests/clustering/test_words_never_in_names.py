@@ -3,6 +3,8 @@ a group name): stored in the database for every workshop, refused when they are 
 word, applied to group and theme names, keywords, split groups and the local model's
 proposals, at once through a clustering made again on the same groups."""
 
+import shutil
+
 import pytest
 
 from cocreate.clustering import (
@@ -25,6 +27,23 @@ from cocreate.templates import load_demo
 
 def words_in(*phrases: str) -> set[str]:
     return {fold(w) for p in phrases for w in p.replace("·", " ").replace("-", " ").split()}
+
+
+@pytest.fixture(scope="module")
+def clustered_demo_file(tmp_path_factory, minilm):
+    """The demo clustered once for the module (seconds on a busy CPU); each test copies it."""
+    path = tmp_path_factory.mktemp("clustered") / "demo.db"
+    with Store(path) as store:
+        workshop, _ = load_demo(store)
+        cluster_workshop(store, workshop["id"], model=minilm, seed=2)
+    return path
+
+
+@pytest.fixture
+def clustered_demo(db_path, clustered_demo_file):
+    """A copy of the clustered demo at the test's own database path."""
+    shutil.copyfile(clustered_demo_file, db_path)
+    return db_path
 
 
 def partition(member_of: dict[int, int]) -> set[frozenset[int]]:
@@ -86,10 +105,11 @@ def test_no_name_or_keyword_holds_a_forbidden_word():
     assert name_problem("Vélo-cargo", "fr") is None
 
 
-def test_a_forbidden_word_leaves_every_name_at_once_and_comes_back_when_allowed(db_path, minilm):
-    with Store(db_path) as store:
-        workshop, _ = load_demo(store)
-        cluster_workshop(store, workshop["id"], model=minilm, seed=2)
+def test_a_forbidden_word_leaves_every_name_at_once_and_comes_back_when_allowed(
+    clustered_demo, minilm
+):
+    with Store(clustered_demo) as store:
+        workshop = store.get_workshop("demo")
         before = store.active_clusters(workshop["id"])
         members = {a["idea_id"]: a["cluster_id"] for a in store.assignments(workshop["id"])}
         largest = max((c for c in before if c["level"] == 0), key=lambda c: c["size"])
@@ -119,10 +139,9 @@ def test_a_forbidden_word_leaves_every_name_at_once_and_comes_back_when_allowed(
         assert largest["label"] in labels
 
 
-def test_a_group_split_by_hand_is_not_named_by_a_forbidden_word(db_path, minilm):
-    with Store(db_path) as store:
-        workshop, _ = load_demo(store)
-        cluster_workshop(store, workshop["id"], model=minilm, seed=2)
+def test_a_group_split_by_hand_is_not_named_by_a_forbidden_word(clustered_demo, minilm):
+    with Store(clustered_demo) as store:
+        workshop = store.get_workshop("demo")
         groups = [c for c in store.active_clusters(workshop["id"]) if c["level"] == 0]
         largest = max(groups, key=lambda c: c["size"])
         banned = fold(largest["keywords"][0].split()[0])
@@ -141,10 +160,11 @@ def test_a_group_split_by_hand_is_not_named_by_a_forbidden_word(db_path, minilm)
         assert banned in unfiltered  # the word would have named a part
 
 
-def test_pinned_groups_and_themes_lose_a_forbidden_word_unless_someone_typed_it(db_path, minilm):
-    with Store(db_path) as store:
-        workshop, _ = load_demo(store)
-        cluster_workshop(store, workshop["id"], model=minilm, seed=2)
+def test_pinned_groups_and_themes_lose_a_forbidden_word_unless_someone_typed_it(
+    clustered_demo, minilm
+):
+    with Store(clustered_demo) as store:
+        workshop = store.get_workshop("demo")
         groups = [c for c in store.active_clusters(workshop["id"]) if c["level"] == 0]
         largest = max(groups, key=lambda c: c["size"])
         word = fold(largest["label"].replace("·", " ").split()[0])
