@@ -94,3 +94,17 @@ def naming_server():
     yield running
     running.shutdown()
     running.server_close()
+
+
+@pytest.fixture(scope="session")
+def demo_clustered_file(tmp_path_factory, minilm):
+    """The demo clustered once for the session with MiniLM, seed 2 (seconds on a busy CPU):
+    a test copies it to its own database path."""
+    from cocreate.clustering import cluster_workshop
+    from cocreate.templates import load_demo
+
+    path = tmp_path_factory.mktemp("demo-clustered") / "demo.db"
+    with Store(path) as store:
+        workshop, _ = load_demo(store)
+        cluster_workshop(store, workshop["id"], model=minilm, seed=2)
+    return path

@@ -132,9 +132,9 @@ def never_in_names() -> frozenset[str]:
 
 
 def forbidden_in_names(store) -> frozenset[str]:
-    """The words never to use in a name: the installed list and those staff added to the
-    database (``Store.words_never_in_names``), folded."""
-    return never_in_names() | {row["word"] for row in store.words_never_in_names()}
+    """The words staff forbade in names (``Store.words_never_in_names``), folded. The
+    installed list needs no passing on: no phrase is read with one of its words."""
+    return frozenset(row["word"] for row in store.words_never_in_names())
 
 
 def holds_forbidden(phrase: str, never: Collection[str], key: str = "") -> bool:

@@ -5,28 +5,16 @@ import shutil
 
 import pytest
 
-from cocreate.clustering import cluster_workshop
 from cocreate.store import Store
-from cocreate.templates import load_demo
 
 from .conftest import CLUSTERS_PAGE
 
 RECLUSTER = "FormSubmitter:clusters_again_form-Regrouper à nouveau"
 
 
-@pytest.fixture(scope="module")
-def clustered_demo_file(tmp_path_factory, minilm):
-    """The demo clustered once for the module (seconds on a busy CPU); each test copies it."""
-    path = tmp_path_factory.mktemp("clustered") / "demo.db"
-    with Store(path) as store:
-        workshop, _ = load_demo(store)
-        cluster_workshop(store, workshop["id"], model=minilm, seed=2)
-    return path
-
-
 @pytest.fixture
-def clustered_demo(db_path, clustered_demo_file):
-    shutil.copyfile(clustered_demo_file, db_path)
+def clustered_demo(db_path, demo_clustered_file):
+    shutil.copyfile(demo_clustered_file, db_path)
     with Store(db_path) as store:
         workshop = store.get_workshop("demo")
         offline = {c["label"] for c in store.active_clusters(workshop["id"])}

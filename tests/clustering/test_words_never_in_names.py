@@ -9,7 +9,6 @@ import pytest
 
 from cocreate.clustering import (
     allow_in_names,
-    cluster_workshop,
     cluster_workshop_again,
     forbid_in_names,
     name_groups,
@@ -22,27 +21,16 @@ from cocreate.clustering.embed import idea_text_for_embedding
 from cocreate.clustering.labels import cluster_keywords, fold
 from cocreate.clustering.llm_names import name_problem
 from cocreate.store import Store, StoreError
-from cocreate.templates import load_demo
 
 
 def words_in(*phrases: str) -> set[str]:
     return {fold(w) for p in phrases for w in p.replace("·", " ").replace("-", " ").split()}
 
 
-@pytest.fixture(scope="module")
-def clustered_demo_file(tmp_path_factory, minilm):
-    """The demo clustered once for the module (seconds on a busy CPU); each test copies it."""
-    path = tmp_path_factory.mktemp("clustered") / "demo.db"
-    with Store(path) as store:
-        workshop, _ = load_demo(store)
-        cluster_workshop(store, workshop["id"], model=minilm, seed=2)
-    return path
-
-
 @pytest.fixture
-def clustered_demo(db_path, clustered_demo_file):
+def clustered_demo(db_path, demo_clustered_file):
     """A copy of the clustered demo at the test's own database path."""
-    shutil.copyfile(clustered_demo_file, db_path)
+    shutil.copyfile(demo_clustered_file, db_path)
     return db_path
 
 
